@@ -1,0 +1,61 @@
+using MetaMock.JobLogging.Configuration;
+using MetaMock.JobLogging.Console;
+using MetaMock.JobLogging.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Configuration;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace MetaMock.JobLogging;
+
+/// <summary>Registers MetaMock logging on an <see cref="ILoggingBuilder"/>.</summary>
+public static class MetaMockLoggingBuilderExtensions
+{
+    /// <summary>
+    /// Adds the MetaMock routing logger provider: console output in the spec's format, with the ambient job context
+    /// on every line. Settings come from the <c>MetaMockLogging</c> section, the spec's environment variables and
+    /// <paramref name="configure"/>, in that order (last wins). It replaces Microsoft's console provider so no line
+    /// is printed twice.
+    /// </summary>
+    public static ILoggingBuilder AddMetaMockLogging(this ILoggingBuilder builder, Action<MetaMockLoggingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.AddConfiguration();
+
+        // Hosts add Microsoft's console provider by default; left in, every line would be printed twice.
+        foreach (var descriptor in services.Where(IsMicrosoftConsole).ToList())
+        {
+            services.Remove(descriptor);
+        }
+
+        services.TryAddSingleton(EnvironmentVariables.Process);
+        services.TryAddSingleton(_ => new ConfigurationErrorReporter(System.Console.Error));
+        services.AddSingleton<IConfigureOptions<MetaMockLoggingOptions>>(sp =>
+            new ConfigureFromConfiguration(sp.GetRequiredService<ConfigurationErrorReporter>(), sp.GetService<IConfiguration>()));
+        services.AddSingleton<IConfigureOptions<MetaMockLoggingOptions>, ConfigureFromEnvironment>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.AddSingleton<IOptionsChangeTokenSource<MetaMockLoggingOptions>>(sp =>
+            new ConfigurationChangeTokenSource<MetaMockLoggingOptions>(sp.GetService<IConfiguration>() ?? EmptyConfiguration));
+        services.AddSingleton<IOptionsChangeTokenSource<LoggerFilterOptions>>(sp =>
+            new ConfigurationChangeTokenSource<LoggerFilterOptions>(sp.GetService<IConfiguration>() ?? EmptyConfiguration));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, ApplyLogLevel>());
+
+        services.TryAddSingleton<MetaMockConsoleFormatter>();
+        services.TryAddSingleton(sp => ConsoleRoute.CreateDefault(sp.GetRequiredService<MetaMockConsoleFormatter>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, MetaMockLoggerProvider>());
+        return builder;
+    }
+
+    private static bool IsMicrosoftConsole(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(ILoggerProvider) && descriptor.ImplementationType == typeof(ConsoleLoggerProvider);
+
+    private static IConfiguration EmptyConfiguration { get; } = new ConfigurationBuilder().Build();
+}
