@@ -22,7 +22,7 @@ internal static class SettingsSource
             if (!setting.TryApply(text, options))
             {
                 errors.Report(
-                    $"MetaMock.JobLogging: {describe(setting)} has the invalid value \"{text}\"; accepted: {setting.Accepted}. Using the default instead.");
+                    $"MetaMock.JobLogging: {describe(setting)} has the invalid value \"{text}\"; accepted: {setting.Accepted}. Ignored: the setting keeps its default or the value a weaker source gave.");
             }
         }
     }
