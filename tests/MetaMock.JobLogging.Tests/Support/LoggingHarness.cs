@@ -1,0 +1,47 @@
+using MetaMock.JobLogging.Configuration;
+using MetaMock.JobLogging.Console;
+using MetaMock.JobLogging.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MetaMock.JobLogging.Tests.Support;
+
+/// <summary>
+/// The real registration (<c>AddMetaMockLogging</c>) in a real container, with three seams set: the environment
+/// variables it sees, where configuration errors go, and a console route that keeps the formatted text.
+/// </summary>
+internal sealed class LoggingHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public LoggingHarness(
+        IDictionary<string, string?>? environment = null,
+        IDictionary<string, string?>? configuration = null,
+        Action<MetaMockLoggingOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        var env = environment ?? new Dictionary<string, string?>();
+        services.AddSingleton(new EnvironmentVariables(name => env.TryGetValue(name, out var value) ? value : null));
+        services.AddSingleton(new ConfigurationErrorReporter(Errors));
+        var config = new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddSingleton(sp => new ConsoleRoute(Console = new FormattingConsoleProvider(sp.GetRequiredService<MetaMockConsoleFormatter>())));
+        services.AddLogging(builder => builder.AddConfiguration(config.GetSection("Logging")).AddMetaMockLogging(configure));
+        _services = services.BuildServiceProvider();
+        Factory = _services.GetRequiredService<ILoggerFactory>();
+    }
+
+    public ILoggerFactory Factory { get; }
+
+    public StringWriter Errors { get; } = new();
+
+    public FormattingConsoleProvider Console { get; private set; } = null!;
+
+    public MetaMockLoggingOptions Options => _services.GetRequiredService<IOptionsMonitor<MetaMockLoggingOptions>>().CurrentValue;
+
+    public ILogger Logger(string category = "test") => Factory.CreateLogger(category);
+
+    public void Dispose() => _services.Dispose();
+}
