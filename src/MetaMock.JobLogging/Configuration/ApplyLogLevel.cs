@@ -9,13 +9,15 @@ namespace MetaMock.JobLogging.Configuration;
 /// </summary>
 internal sealed class ApplyLogLevel : IConfigureOptions<LoggerFilterOptions>
 {
-    private readonly IOptionsMonitor<MetaMockLoggingOptions> _options;
+    // A factory, not the monitor: on a reload the filter options may be rebuilt before the monitor's cache of
+    // MetaMockLoggingOptions is cleared, and would then read the old level.
+    private readonly IOptionsFactory<MetaMockLoggingOptions> _options;
 
-    public ApplyLogLevel(IOptionsMonitor<MetaMockLoggingOptions> options) => _options = options;
+    public ApplyLogLevel(IOptionsFactory<MetaMockLoggingOptions> options) => _options = options;
 
     public void Configure(LoggerFilterOptions options)
     {
-        if (_options.CurrentValue.LogLevel is { } level)
+        if (_options.Create(Options.DefaultName).LogLevel is { } level)
         {
             options.MinLevel = level;
             // A rule with no provider and no category is what Logging:LogLevel:Default becomes; added after it, ours wins.

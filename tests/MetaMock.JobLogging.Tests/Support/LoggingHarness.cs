@@ -25,7 +25,7 @@ internal sealed class LoggingHarness : IDisposable
         var env = environment ?? new Dictionary<string, string?>();
         services.AddSingleton(new EnvironmentVariables(name => env.TryGetValue(name, out var value) ? value : null));
         services.AddSingleton(new ConfigurationErrorReporter(Errors));
-        var config = new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build();
+        var config = Configuration = new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build();
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton(sp => new ConsoleRoute(Console = new FormattingConsoleProvider(sp.GetRequiredService<MetaMockConsoleFormatter>())));
         services.AddLogging(builder => builder.AddConfiguration(config.GetSection("Logging")).AddMetaMockLogging(configure));
@@ -36,6 +36,8 @@ internal sealed class LoggingHarness : IDisposable
     public ILoggerFactory Factory { get; }
 
     public StringWriter Errors { get; } = new();
+
+    public IConfigurationRoot Configuration { get; }
 
     public FormattingConsoleProvider Console { get; private set; } = null!;
 
