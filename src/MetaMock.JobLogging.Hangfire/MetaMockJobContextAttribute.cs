@@ -55,25 +55,20 @@ public sealed class MetaMockJobContextAttribute : JobFilterAttribute, IClientFil
     // Hangfire caches attribute instances and calls them from many workers; a race only builds an equal engine twice.
     private JobContextEngine Engine => _engine ??= new JobContextEngine(JobLog.Create(loggerFactory: null), Settings);
 
-    /// <summary>Stores the enqueuing code's user id and job id with the new job.</summary>
-    public void OnCreating(CreatingContext context) => Engine.OnCreating(context);
+    // The filter methods are explicit: Hangfire calls them through its interfaces, users never do.
+    void IClientFilter.OnCreating(CreatingContext context) => Engine.OnCreating(context);
 
-    /// <summary>Does nothing; part of <see cref="IClientFilter"/>.</summary>
-    public void OnCreated(CreatedContext context)
+    void IClientFilter.OnCreated(CreatedContext context)
     {
     }
 
-    /// <summary>Sets the job's context for this attempt, replacing whatever the worker thread had.</summary>
-    public void OnPerforming(PerformingContext context) => Engine.OnPerforming(context);
+    void IServerFilter.OnPerforming(PerformingContext context) => Engine.OnPerforming(context);
 
-    /// <summary>Reports a failure with the job's context, then restores the worker's previous context.</summary>
-    public void OnPerformed(PerformedContext context) => Engine.OnPerformed(context);
+    void IServerFilter.OnPerformed(PerformedContext context) => Engine.OnPerformed(context);
 
-    /// <summary>Writes a warning in the job's context when a failed attempt is scheduled for a retry.</summary>
-    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction) => Engine.OnStateApplied(context);
+    void IApplyStateFilter.OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction) => Engine.OnStateApplied(context);
 
-    /// <summary>Does nothing; part of <see cref="IApplyStateFilter"/>.</summary>
-    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    void IApplyStateFilter.OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
     }
 
