@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using MetaMock.JobLogging.Hangfire.Tests.Jobs;
 using MetaMock.JobLogging.Hangfire.Tests.Support;
 
@@ -119,6 +120,24 @@ public sealed class PropagationTests
         await hangfire.WaitForLines("marker-as-job-id", 1);
 
         ContextAssert.Carries(hangfire.Lines("marker-as-job-id").Single(), null, "marker-as-job-id", "Sync", id);
+    }
+
+    [Fact]
+    public async Task A_recurring_jobs_run_is_its_own_workflow_whatever_context_triggered_it()
+    {
+        using var hangfire = new HangfireHarness();
+        var recurring = hangfire.RecurringJobs();
+        recurring.AddOrUpdate("nightly", Job.FromExpression<ContextJobs>(j => j.Sync("recurring-run")), Cron.Never());
+        hangfire.StartServer();
+
+        string id;
+        using (MetaMockLogContext.BeginContext(new UserContext("dashboard-user"), new JobContext("startup-job")))
+        {
+            id = recurring.TriggerJob("nightly");
+        }
+
+        await hangfire.WaitForLines("recurring-run", 1);
+        ContextAssert.Carries(hangfire.Lines("recurring-run").Single(), null, id, "Sync", id);
     }
 
     [Fact]

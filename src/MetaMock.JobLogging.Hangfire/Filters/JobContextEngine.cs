@@ -41,6 +41,14 @@ internal sealed class JobContextEngine
 
         // Resolving the plan here makes a misnamed argument fail at enqueue, in the caller's face, not in a worker.
         _plans.For(context.Job);
+
+        // Recurring runs are created on the server's scheduler thread, which carries whatever context existed when the
+        // server was built (or the dashboard's, on a manual trigger): each run is its own workflow instead.
+        if (context.Parameters.ContainsKey(JobParameters.RecurringJobId))
+        {
+            return;
+        }
+
         if (MetaMockLogContext.GetUserContext() is { } user)
         {
             context.SetJobParameter(JobParameters.CapturedUserId, user.UserId);

@@ -11,4 +11,7 @@ internal static class JobParameters
 
     /// <summary>Hangfire's own retry counter, written by <c>AutomaticRetryAttribute</c>: 0 on the first attempt.</summary>
     public const string RetryCount = "RetryCount";
+
+    /// <summary>Set by Hangfire on each job created from a recurring job.</summary>
+    public const string RecurringJobId = "RecurringJobId";
 }

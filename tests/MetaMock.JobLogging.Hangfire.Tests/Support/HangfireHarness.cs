@@ -65,6 +65,8 @@ public sealed class HangfireHarness : IDisposable
         return server;
     }
 
+    public RecurringJobManager RecurringJobs() => new(_storage, _filterProvider);
+
     public string Enqueue<T>(Expression<Action<T>> job) => Client.Enqueue(job);
 
     public string Enqueue<T>(Expression<Func<T, Task>> job) => Client.Enqueue(job);
