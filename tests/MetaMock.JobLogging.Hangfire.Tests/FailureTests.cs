@@ -56,21 +56,6 @@ public sealed class FailureTests
     }
 
     [Fact]
-    public async Task A_job_with_its_own_attribute_under_the_global_filter_fails_with_one_error_line_not_two()
-    {
-        using var hangfire = new HangfireHarness(retryAttempts: 1);
-        hangfire.StartServer();
-
-        var id = hangfire.Enqueue<AttributedJobs>(j => j.Fail("double-check"));
-        await hangfire.WaitForState(id, "Failed");
-
-        // Two attempts, each with one error; one retry notice; all through the global filter's logger factory.
-        Assert.Equal([id, $"{id}-r1"], hangfire.PackageLines(LogLevel.Error).Select(l => l.Job!.TaskRunId));
-        Assert.Single(hangfire.PackageLines(LogLevel.Warning));
-        Assert.All(hangfire.PackageLines(LogLevel.Error), e => Assert.Equal("class_task", e.Job!.TaskName));
-    }
-
-    [Fact]
     public async Task A_job_interrupted_by_server_shutdown_is_not_reported_as_failed()
     {
         using var hangfire = new HangfireHarness();

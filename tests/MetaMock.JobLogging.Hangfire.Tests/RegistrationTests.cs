@@ -1,7 +1,4 @@
 using Hangfire;
-using Hangfire.AspNetCore;
-using Hangfire.Logging;
-using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using MetaMock.JobLogging.Hangfire.Filters;
 using MetaMock.JobLogging.Hangfire.Tests.Jobs;
 using MetaMock.JobLogging.Hangfire.Tests.Support;
@@ -69,9 +66,7 @@ public sealed class RegistrationTests
     public async Task An_attribute_alone_writes_its_failure_through_Hangfires_log_provider_with_the_job_context()
     {
         using var statics = new HangfireStatics();
-        var hangfireSide = new CapturingLoggerProvider();
-        using var hangfireLoggerFactory = new LoggerFactory([hangfireSide]);
-        LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(hangfireLoggerFactory));
+        var hangfireSide = statics.CaptureHangfireLog();
         using var hangfire = new HangfireHarness(globalFilter: false);
         hangfire.StartServer();
 
@@ -89,9 +84,7 @@ public sealed class RegistrationTests
     public async Task With_both_the_global_filter_and_an_attribute_every_line_is_written_once_by_the_global_one()
     {
         using var statics = new HangfireStatics();
-        var hangfireSide = new CapturingLoggerProvider();
-        using var hangfireLoggerFactory = new LoggerFactory([hangfireSide]);
-        LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(hangfireLoggerFactory));
+        var hangfireSide = statics.CaptureHangfireLog();
         using var hangfire = new HangfireHarness(retryAttempts: 1);
         hangfire.StartServer();
 
@@ -100,6 +93,7 @@ public sealed class RegistrationTests
 
         Assert.Equal([id, $"{id}-r1"], hangfire.PackageLines(LogLevel.Error).Select(l => l.Job!.TaskRunId));
         Assert.Single(hangfire.PackageLines(LogLevel.Warning));
+        Assert.All(hangfire.PackageLines(LogLevel.Error), e => Assert.Equal("class_task", e.Job!.TaskName));
         Assert.DoesNotContain(hangfireSide.Lines, l => l.Category == "MetaMock.JobLogging.Hangfire");
     }
 }
