@@ -56,6 +56,21 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public async Task A_job_whose_attribute_names_a_missing_argument_fails_with_that_message_and_is_still_retried()
+    {
+        using var hangfire = new HangfireHarness(retryAttempts: 1);
+        hangfire.StartServer();
+
+        // Created without the filter (so without the enqueue-time check), like a job stored by an older deployment.
+        var id = hangfire.EnqueueUnfiltered<AttributedJobs>(j => j.Misnamed("stored-earlier"));
+        await hangfire.WaitForState(id, "Failed");
+
+        Assert.Contains("JobIdArgument = \"presetId\"", hangfire.StateDataOf(id)!["ExceptionMessage"], StringComparison.Ordinal);
+        Assert.Equal(2, hangfire.TimesIn(id, "Processing"));
+        Assert.Empty(hangfire.PackageLines(LogLevel.Warning));
+    }
+
+    [Fact]
     public async Task A_job_interrupted_by_server_shutdown_is_not_reported_as_failed()
     {
         using var hangfire = new HangfireHarness();

@@ -119,11 +119,18 @@ internal sealed class JobContextEngine
             return;
         }
 
+        // A job whose method cannot be loaded, or whose attribute names a missing argument, failed before it ran and
+        // Hangfire recorded why; throwing here would break the retry's state change, so it gets no notice.
+        var backgroundJob = context.BackgroundJob;
+        if (backgroundJob.Job is not { } job || !_plans.TryFor(job, out var plan))
+        {
+            return;
+        }
+
         // AutomaticRetry has just stored the next attempt's counter; the snapshot still holds the failed one's.
         var nextRetryCount = context.GetJobParameter<int>(JobParameters.RetryCount, allowStale: false);
-        var backgroundJob = context.BackgroundJob;
-        var failed = _plans.For(backgroundJob.Job).Identify(
-            backgroundJob.Job,
+        var failed = plan.Identify(
+            job,
             backgroundJob.Id,
             Math.Max(nextRetryCount - 1, 0),
             context.GetJobParameter<string?>(JobParameters.CapturedUserId, allowStale: true),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Hangfire.Common;
 
@@ -16,6 +17,21 @@ internal sealed class JobPlanCache
     public JobPlanCache(JobSettings defaults) => _defaults = defaults;
 
     public JobPlan For(Job job) => _plans.GetOrAdd((job.Type, job.Method), static (key, defaults) => Build(key.Type, key.Method, defaults), _defaults);
+
+    /// <summary>Like <see cref="For"/>, but false instead of an error for a misconfigured attribute.</summary>
+    public bool TryFor(Job job, [NotNullWhen(true)] out JobPlan? plan)
+    {
+        try
+        {
+            plan = For(job);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            plan = null;
+            return false;
+        }
+    }
 
     private static JobPlan Build(Type type, MethodInfo method, JobSettings defaults)
     {

@@ -69,6 +69,20 @@ public sealed class HangfireHarness : IDisposable
 
     public string Enqueue<T>(Expression<Action<T>> job) => Client.Enqueue(job);
 
+    /// <summary>Enqueues past every client filter, as an older deployment (or another app) sharing the storage would.</summary>
+    public string EnqueueUnfiltered<T>(Expression<Action<T>> job) =>
+        new BackgroundJobClient(_storage, new JobFilterCollection()).Enqueue(job);
+
+    /// <summary>How many times the job entered a state, from Hangfire's own history.</summary>
+    public int TimesIn(string jobId, string state) =>
+        _storage.GetMonitoringApi().JobDetails(jobId).History.Count(h => h.StateName == state);
+
+    public IDictionary<string, string>? StateDataOf(string jobId)
+    {
+        using var connection = _storage.GetConnection();
+        return connection.GetStateData(jobId)?.Data;
+    }
+
     public string Enqueue<T>(Expression<Func<T, Task>> job) => Client.Enqueue(job);
 
     /// <summary>Lines whose message contains the marker (jobs put their marker in every line).</summary>
