@@ -68,7 +68,7 @@ internal sealed class QuartzHarness : IAsyncDisposable
 
     /// <summary>Waits until the condition holds, failing the test with <paramref name="what"/> after the timeout.</summary>
     public Task WaitForAsync(Func<CapturingLoggerProvider, bool> condition, string what, int timeoutSeconds = 20) =>
-        Wait.UntilAsync(() => condition(Capture), what, timeoutSeconds);
+        Wait.UntilAsync(() => condition(Capture), what, timeoutSeconds, () => string.Join('\n', Capture.Lines.Select(l => $"[{l.Level}] {l.Category}: {l.Message} job={l.JobId} run={l.Job?.TaskRunId}")));
 
     public async ValueTask DisposeAsync()
     {
