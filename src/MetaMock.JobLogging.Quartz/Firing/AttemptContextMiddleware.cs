@@ -3,8 +3,9 @@ using Quartz;
 namespace MetaMock.JobLogging.Quartz.Firing;
 
 /// <summary>
-/// Sets the attempt's context around <c>Execute</c> when the per-firing hook did not: on a <c>RefireImmediately</c>
-/// attempt (same FireInstanceId, so it needs its own run id), or when a custom job factory skipped <c>ConfigureJobScope</c>.
+/// Runs <c>Execute</c> in its own async frame with the attempt's context: the hook's context as is, or a fresh one on a
+/// <c>RefireImmediately</c> attempt (same FireInstanceId, so it needs its own run id) or when a custom job factory
+/// skipped <c>ConfigureJobScope</c>.
 /// </summary>
 internal sealed class AttemptContextMiddleware : IJobExecutionMiddleware
 {
@@ -13,8 +14,13 @@ internal sealed class AttemptContextMiddleware : IJobExecutionMiddleware
     public AttemptContextMiddleware(FiringContextHook hook) => _hook = hook;
 
     public ValueTask Invoke(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken = default) =>
-        // The common case (the hook already set this firing's context) costs one string comparison and no state machine.
-        FiringContext.IsCurrent(context) ? next(context, cancellationToken) : InvokeWithin(context, next, cancellationToken);
+        FiringContext.IsCurrent(context) ? Isolated(context, next, cancellationToken) : InvokeWithin(context, next, cancellationToken);
+
+    // An async method restores the caller's ExecutionContext when it returns, so a context a synchronous Execute sets and
+    // never clears stops here instead of reaching the listener's and Quartz's lines after it. No allocation when the job
+    // completes synchronously.
+    private static async ValueTask Isolated(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken) =>
+        await next(context, cancellationToken).ConfigureAwait(false);
 
     private async ValueTask InvokeWithin(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken)
     {

@@ -8,15 +8,29 @@ internal sealed class FiringRestorer : IDisposable
 {
     private FiringEntry? _entry;
 
+    // Only when the callback ran more than once in one scope; each entry must then be restored newest first.
+    private List<FiringEntry>? _later;
+
     public void Hold(FiringEntry entry)
     {
-        // A second hold in one scope would mean the callback ran twice: keep both restorable, newest first.
-        _entry?.Dispose();
-        _entry = entry;
+        if (_entry is null)
+        {
+            _entry = entry;
+        }
+        else
+        {
+            (_later ??= []).Add(entry);
+        }
     }
 
     public void Dispose()
     {
+        for (var i = (_later?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            _later![i].Dispose();
+        }
+
+        _later = null;
         _entry?.Dispose();
         _entry = null;
     }

@@ -13,6 +13,7 @@ public static class MetaMockQuartzBuilderExtensions
 {
     // One registration per builder: a second call would add a second listener and run the hook twice per firing.
     private static readonly ConditionalWeakTable<IQuartzBuilder, object> Configured = new();
+    private static readonly object Marker = new();
 
     /// <summary>
     /// Sets every firing's user and job context (and a four-field logger scope) for its whole run, and adds
@@ -40,12 +41,11 @@ public static class MetaMockQuartzBuilderExtensions
     private static IQuartzBuilder Register(IQuartzBuilder builder, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (Configured.TryGetValue(builder, out _))
+        if (!Configured.TryAdd(builder, Marker))
         {
             return builder;
         }
 
-        Configured.Add(builder, new object());
         builder.Services.TryAddSingleton(sp => new FiringContextHook(loggerFactory ?? LoggerFactoryOf(sp)));
         builder.Services.TryAddScoped<FiringRestorer>();
         builder.ConfigureJobScope(FiringContextHook.OnJobScope);

@@ -20,6 +20,10 @@ public sealed class IsolationTests
 
         var leaked = Assert.Single(quartz.Capture.From<ContextLeakingJob>());
         Assert.Equal("leaked-user", leaked.User?.UserId);
+
+        // A synchronous Execute's change does not even reach the listener's line after it, let alone the next firing.
+        var leakyCompleted = Assert.Single(quartz.Capture.Containing("iso.leaky completed"));
+        Assert.Equal("user-a", leakyCompleted.User?.UserId);
         var nextLines = quartz.Capture.Lines.Where(l => l.Message.Contains("iso.next", StringComparison.Ordinal) || l.Message.Contains("after", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, nextLines.Count);
         Assert.All(nextLines, l =>
