@@ -46,12 +46,21 @@ public static class MetaMockQuartzBuilderExtensions
             return builder;
         }
 
+        AddContextHook(builder, loggerFactory);
+        builder.AddJobListener(sp => new MetaMockJobListener(loggerFactory ?? LoggerFactoryOf(sp)));
+        return builder;
+    }
+
+    /// <summary>
+    /// The context half of <see cref="UseMetaMockJobContext(IQuartzBuilder)"/> without the listener (the benchmark measures
+    /// the two halves apart): the per-firing hook, its restorer, and the attempt middleware.
+    /// </summary>
+    internal static void AddContextHook(IQuartzBuilder builder, ILoggerFactory? loggerFactory)
+    {
         builder.Services.TryAddSingleton(sp => new FiringContextHook(loggerFactory ?? LoggerFactoryOf(sp)));
         builder.Services.TryAddScoped<FiringRestorer>();
         builder.ConfigureJobScope(FiringContextHook.OnJobScope);
         builder.AddJobMiddleware(sp => new AttemptContextMiddleware(sp.GetRequiredService<FiringContextHook>()));
-        builder.AddJobListener(sp => new MetaMockJobListener(loggerFactory ?? LoggerFactoryOf(sp)));
-        return builder;
     }
 
     // Without a host, Quartz's container answers with its own LogProvider-backed factory; with none at all, lines are
