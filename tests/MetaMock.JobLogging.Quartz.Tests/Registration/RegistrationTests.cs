@@ -103,4 +103,43 @@ public sealed class RegistrationTests
         Assert.Null(after.Job);
         Assert.Empty(after.ScopeProperties);
     }
+
+    [Fact]
+    public async Task Quartz_disposes_each_firings_scope_when_the_firing_ends_which_is_where_the_context_is_restored()
+    {
+        // Disposing the scope disposes the restorer (tested above); this checks the premise with a real scheduler.
+        await using var quartz = await QuartzHarness.StartAsync(configure: q => q.Services.AddScoped<ScopeDisposalProbe>());
+        var before = ScopeDisposalProbe.Disposed;
+
+        await quartz.FireAsync<ScopedProbeJob>("scoped", "reg-scope");
+        await quartz.FireAsync<ScopedProbeJob>("scoped2", "reg-scope");
+
+        await Wait.UntilAsync(() => ScopeDisposalProbe.Disposed - before >= 2, "both firings' scopes to be disposed");
+        Assert.Equal(2, quartz.Capture.Containing("completed in").Count);
+    }
+
+    [Fact]
+    public async Task With_a_custom_job_factory_Execute_and_the_listener_still_get_the_context()
+    {
+        // The documented fallback: a factory of the application's own skips ConfigureJobScope, so the middleware sets it.
+        var group = "custom-" + Guid.NewGuid().ToString("N");
+        await using var quartz = await QuartzHarness.StartAsync(configure: q => q.UseJobFactory(new ProbeJobFactory()));
+
+        await quartz.FireAsync<ProbeJob>("probe", group, new Dictionary<string, object?> { ["job_id"] = "wf-custom", ["user_id"] = "u-c" });
+        await quartz.WaitForAsync(c => c.Containing("completed in").Count == 1, "the completed line");
+
+        var records = ProbeJob.For(group);
+        Assert.Equal(["execute", "child"], records.Select(r => r.Where));
+        Assert.All(records, r => Assert.Equal(new JobContext("wf-custom", "probe", r.Job!.TaskRunId), r.Job));
+        Assert.All(records, r => Assert.Equal("u-c", r.User?.UserId));
+        Assert.All(quartz.Capture.From<MetaMockJobListener>(), l => Assert.Equal("wf-custom", l.JobId));
+    }
+
+    private sealed class ProbeJobFactory : IJobFactory
+    {
+        public ValueTask<JobScope> CreateJob(TriggerFiredBundle bundle, IScheduler scheduler, CancellationToken cancellationToken = default) =>
+            new(new JobScope(new ProbeJob()));
+
+        public ValueTask ReturnJob(JobScope scope, CancellationToken cancellationToken = default) => default;
+    }
 }
