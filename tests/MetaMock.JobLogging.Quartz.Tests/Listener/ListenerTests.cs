@@ -25,6 +25,23 @@ public sealed class ListenerTests
     }
 
     [Fact]
+    public async Task An_interrupted_job_logs_a_cancelled_warning_with_its_context_instead_of_completed()
+    {
+        await using var quartz = await QuartzHarness.StartAsync();
+
+        var job = await quartz.FireAsync<WaitingJob>("waiting", "lis", new Dictionary<string, object?> { ["job_id"] = "wf-w" });
+        await quartz.WaitForAsync(c => c.Containing("lis.waiting started").Count == 1, "the job to start");
+        Assert.True(await quartz.Scheduler.Interrupt(job.Key));
+        await quartz.WaitForAsync(c => c.From<MetaMockJobListener>().Count == 2, "the listener's cancelled line");
+
+        var line = quartz.Capture.From<MetaMockJobListener>()[1];
+        Assert.StartsWith("Job lis.waiting was cancelled after ", line.Message, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.Equal("wf-w", line.JobId);
+        Assert.Empty(quartz.Capture.Containing("lis.waiting completed"));
+    }
+
+    [Fact]
     public async Task The_listener_alone_writes_its_lines_with_the_context_but_cannot_reach_inside_Execute()
     {
         // Registered on its own (no UseMetaMockJobContext): what FACTS.md found, kept as a guard for the docs' advice.
