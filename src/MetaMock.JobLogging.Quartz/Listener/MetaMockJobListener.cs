@@ -1,0 +1,93 @@
+using MetaMock.JobLogging.Quartz.Context;
+using MetaMock.JobLogging.Quartz.Firing;
+using MetaMock.JobLogging.Quartz.Listener;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Quartz.Extensibility;
+
+namespace MetaMock.JobLogging.Quartz;
+
+/// <summary>
+/// Writes a job's lifecycle lines with its MetaMock context: started (Information), completed with its duration
+/// (Information), failed with the exception the job threw (Error), cancelled or vetoed (Warning).
+/// </summary>
+/// <remarks>
+/// A listener cannot put the context into <c>Execute</c>; register it with <c>UseMetaMockJobContext()</c>, which adds the
+/// per-firing hook that does. Its own lines carry the job's context either way.
+/// </remarks>
+public sealed class MetaMockJobListener : IJobListener
+{
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the listener; its lines go to the category <c>MetaMock.JobLogging.Quartz.MetaMockJobListener</c>.</summary>
+    public MetaMockJobListener(ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _logger = loggerFactory.CreateLogger<MetaMockJobListener>();
+    }
+
+    /// <summary>The listener's name in Quartz's listener manager.</summary>
+    public string Name => "MetaMock.JobLogging";
+
+    /// <inheritdoc />
+    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            using var entry = EnterIfNeeded(context);
+            var runId = FiringIdentity.RunId(context);
+            ListenerLog.Started(_logger, context.JobDetail.Key, runId);
+        }
+
+        return default;
+    }
+
+    /// <inheritdoc />
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var entry = EnterIfNeeded(context);
+        var key = context.JobDetail.Key;
+        var durationMs = Math.Round(context.JobRunTime.TotalMilliseconds, 1);
+        if (jobException is not null)
+        {
+            var cause = FailureCause.Unwrap(jobException);
+            if (context.RetryScheduled)
+            {
+                ListenerLog.FailedWillRetry(_logger, cause, key, durationMs);
+            }
+            else
+            {
+                ListenerLog.Failed(_logger, cause, key, durationMs);
+            }
+        }
+        else if (context.Outcome == ExecutionOutcome.Cancelled)
+        {
+            ListenerLog.Cancelled(_logger, key, durationMs);
+        }
+        else
+        {
+            ListenerLog.Completed(_logger, key, durationMs);
+        }
+
+        return default;
+    }
+
+    /// <inheritdoc />
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var entry = EnterIfNeeded(context);
+        ListenerLog.Vetoed(_logger, context.JobDetail.Key);
+        return default;
+    }
+
+    /// <summary>Progress reports are not lifecycle events; nothing is written.</summary>
+    public ValueTask JobProgressChanged(IJobExecutionContext context, FireInstanceProgress progress, CancellationToken cancellationToken = default) => default;
+
+    // Registered without the per-firing hook, or on a refire attempt, the ambient context is not this attempt's: the
+    // listener then sets it around its own line only (synchronously, so nothing outlives the call).
+    private FiringEntry? EnterIfNeeded(IJobExecutionContext context) =>
+        FiringContext.IsCurrent(context) ? null : FiringContext.EnterAttempt(context, _logger);
+}
