@@ -1,39 +1,20 @@
-using MetaMock.JobLogging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using System.CommandLine;
+using MetaMock.DemoWorker;
 
-// The spec's "Development Debugging" story, logged through a Generic Host with MetaMock logging.
-// Content root = the program folder, so appsettings.json is found whatever directory it is started from.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Logging.AddMetaMockLogging();
-
-using (var host = builder.Build())
+// One entry point: parse, then run the demo host. Parse errors print the usage and exit 2.
+var command = DemoCommandLine.Build(DemoRun.RunAsync);
+var parsed = command.Parse(args);
+if (parsed.Errors.Count > 0)
 {
-    var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("demo_worker");
-
-    MetaMockLogContext.SetUserContext(123);
-    logger.LogInformation("User authenticated");
-
-    MetaMockLogContext.SetJobContext("bulk-abc123", taskName: "bulk_workflow");
-    logger.LogInformation("Starting bulk generation");
-
-    using (MetaMockLogContext.BeginJobContext("bulk-abc123", "validate_preset", "def456"))
+    foreach (var error in parsed.Errors)
     {
-        logger.LogDebug("Validating preset configuration");
+        Console.Error.WriteLine(error.Message);
     }
 
-    using (MetaMockLogContext.BeginJobContext("bulk-abc123", "generate_prompts", "ghi789"))
-    {
-        logger.LogInformation("Generated {PromptCount} unique prompts", 5);
-    }
-
-    using (MetaMockLogContext.BeginJobContext("bulk-abc123", "generate_images", "jkl012"))
-    {
-        logger.LogError("Image generation failed: {Reason}", "API timeout");
-    }
-
-    MetaMockLogContext.ClearAllContext();
+    Console.Error.WriteLine();
+    parsed = command.Parse("--help");
+    await parsed.InvokeAsync(new InvocationConfiguration { Output = Console.Error }).ConfigureAwait(false);
+    return DemoCommandLine.UsageError;
 }
 
-return 0;
+return await parsed.InvokeAsync().ConfigureAwait(false);

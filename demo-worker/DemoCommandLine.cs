@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace MetaMock.DemoWorker;
+
+/// <summary>The demo's options, parsed by System.CommandLine; a bad option prints the usage and exits 2.</summary>
+internal static class DemoCommandLine
+{
+    public const int UsageError = 2;
+
+    public static RootCommand Build(Func<DemoOptions, CancellationToken, Task<int>> run)
+    {
+        var bulkJobs = new Option<int>("--bulk-jobs") { Description = "Concurrent bulk-generation workflows.", DefaultValueFactory = _ => 2 };
+        var images = new Option<int>("--images") { Description = "Images per workflow.", DefaultValueFactory = _ => 6 };
+        var failureRate = new Option<double>("--failure-rate") { Description = "Chance (0-1) that an image attempt fails with a simulated API timeout.", DefaultValueFactory = _ => 0.3 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same ids, failures and retries.", DefaultValueFactory = _ => 42 };
+        var serve = new Option<bool>("--serve") { Description = "Keep running as a worker until Ctrl+C, then shut down cleanly and flush logs." };
+        Positive(bulkJobs, 1, 1_000);
+        Positive(images, 1, 10_000);
+        failureRate.Validators.Add(r =>
+        {
+            if (Typed<double>(r) is { } p && p is < 0 or >= 1)
+            {
+                r.AddError($"--failure-rate must be at least 0 and below 1 (got {p}).");
+            }
+        });
+
+        var root = new RootCommand("MetaMock.JobLogging demo: the spec's bulk-generation workflow on Hangfire and Quartz.NET, logged with job context.")
+        {
+            bulkJobs, images, failureRate, seed, serve,
+        };
+        root.SetAction((result, cancellation) => run(
+            new DemoOptions(result.GetValue(bulkJobs), result.GetValue(images), result.GetValue(failureRate), result.GetValue(seed), result.GetValue(serve)),
+            cancellation));
+        return root;
+    }
+
+    // Validators run even when the text did not convert (the parser reports that itself), so read the token here.
+    private static T? Typed<T>(OptionResult result)
+        where T : struct, IParsable<T> =>
+        result.Tokens.Count == 0 ? null // not given: the default applies, and it is valid
+        : T.TryParse(result.Tokens[^1].Value, CultureInfo.InvariantCulture, out var value) ? value
+        : null;
+
+    private static void Positive(Option<int> option, int min, int max) =>
+        option.Validators.Add(r =>
+        {
+            if (Typed<int>(r) is { } value && (value < min || value > max))
+            {
+                r.AddError($"{option.Name} must be between {min} and {max} (got {value}).");
+            }
+        });
+}
