@@ -32,6 +32,9 @@ internal sealed class PendingEvent
     /// <summary>What the event holds of the buffer's byte limit, released once it is delivered or dropped.</summary>
     public long BufferBytes { get; }
 
+    /// <summary>Delivered or dropped, and counted; the stream removes settled events after each send.</summary>
+    public bool Settled { get; set; }
+
     public static int Compare(PendingEvent? x, PendingEvent? y) =>
         x is null || y is null
             ? Comparer<PendingEvent?>.Default.Compare(x, y)

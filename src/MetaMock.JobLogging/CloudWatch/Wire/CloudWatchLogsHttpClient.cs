@@ -47,6 +47,10 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
         await CallAsync("PutLogEvents", request, Json.PutLogEventsRequest, Json.PutLogEventsResponse, cancellationToken).ConfigureAwait(false)
         ?? new PutLogEventsResponse(null);
 
+    public async Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken) =>
+        await CallAsync("DescribeLogGroups", request, Json.DescribeLogGroupsRequest, Json.DescribeLogGroupsResponse, cancellationToken).ConfigureAwait(false)
+        ?? new DescribeLogGroupsResponse(null, null);
+
     public async Task<DescribeLogStreamsResponse> DescribeLogStreamsAsync(DescribeLogStreamsRequest request, CancellationToken cancellationToken) =>
         await CallAsync("DescribeLogStreams", request, Json.DescribeLogStreamsRequest, Json.DescribeLogStreamsResponse, cancellationToken).ConfigureAwait(false)
         ?? new DescribeLogStreamsResponse(null, null);

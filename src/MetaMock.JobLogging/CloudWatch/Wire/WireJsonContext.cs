@@ -15,6 +15,8 @@ namespace MetaMock.JobLogging.CloudWatch.Wire;
 [JsonSerializable(typeof(CreateLogGroupRequest))]
 [JsonSerializable(typeof(CreateLogStreamRequest))]
 [JsonSerializable(typeof(PutRetentionPolicyRequest))]
+[JsonSerializable(typeof(DescribeLogGroupsRequest))]
+[JsonSerializable(typeof(DescribeLogGroupsResponse))]
 [JsonSerializable(typeof(DescribeLogStreamsRequest))]
 [JsonSerializable(typeof(DescribeLogStreamsResponse))]
 [JsonSerializable(typeof(GetLogEventsRequest))]

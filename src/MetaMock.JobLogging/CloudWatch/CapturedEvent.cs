@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.CloudWatch;
+
+/// <summary>
+/// What the log call hands over: the minimum that must be taken on the caller's thread (the time of the call, the
+/// formatted message, the context snapshot by reference). Routing and formatting happen later, in the background.
+/// </summary>
+internal sealed class CapturedEvent
+{
+    /// <summary>Object header, fields and queue slot: a fixed share of the buffer's byte limit per event.</summary>
+    public const int FixedCost = 96;
+
+    public CapturedEvent(
+        DateTimeOffset timestamp,
+        LogLevel level,
+        string category,
+        string message,
+        Exception? exception,
+        LogContextSnapshot? context,
+        IReadOnlyList<KeyValuePair<string, object?>>? state)
+    {
+        Timestamp = timestamp;
+        Level = level;
+        Category = category;
+        Message = message;
+        Exception = exception;
+        Context = context;
+        State = state;
+        BufferBytes = FixedCost + (2L * message.Length);
+    }
+
+    public DateTimeOffset Timestamp { get; }
+
+    public LogLevel Level { get; }
+
+    public string Category { get; }
+
+    public string Message { get; }
+
+    public Exception? Exception { get; }
+
+    public LogContextSnapshot? Context { get; }
+
+    /// <summary>The message template's named values, kept only for the JSON format.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>>? State { get; }
+
+    /// <summary>What the event counts against the buffer's byte limit (UTF-16 message plus <see cref="FixedCost"/>).</summary>
+    public long BufferBytes { get; }
+}
