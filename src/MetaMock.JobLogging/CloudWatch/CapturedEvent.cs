@@ -11,6 +11,10 @@ internal sealed class CapturedEvent
     /// <summary>Object header, fields and queue slot: a fixed share of the buffer's byte limit per event.</summary>
     public const int FixedCost = 96;
 
+    // Kept as UTC ticks rather than a DateTimeOffset, and the byte cost derived rather than stored: every field here
+    // is paid once per log call.
+    private readonly long _utcTicks;
+
     public CapturedEvent(
         DateTimeOffset timestamp,
         LogLevel level,
@@ -20,17 +24,16 @@ internal sealed class CapturedEvent
         LogContextSnapshot? context,
         IReadOnlyList<KeyValuePair<string, object?>>? state)
     {
-        Timestamp = timestamp;
+        _utcTicks = timestamp.UtcTicks;
         Level = level;
         Category = category;
         Message = message;
         Exception = exception;
         Context = context;
         State = state;
-        BufferBytes = FixedCost + (2L * message.Length);
     }
 
-    public DateTimeOffset Timestamp { get; }
+    public DateTimeOffset Timestamp => new(_utcTicks, TimeSpan.Zero);
 
     public LogLevel Level { get; }
 
@@ -46,5 +49,5 @@ internal sealed class CapturedEvent
     public IReadOnlyList<KeyValuePair<string, object?>>? State { get; }
 
     /// <summary>What the event counts against the buffer's byte limit (UTF-16 message plus <see cref="FixedCost"/>).</summary>
-    public long BufferBytes { get; }
+    public long BufferBytes => FixedCost + (2L * Message.Length);
 }
