@@ -53,7 +53,7 @@ public sealed class FaultTests(MotoFixture moto)
         await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 100, "the buffered events are sent once the endpoint answers", TimeSpan.FromSeconds(40));
 
         using var reader = new CloudWatchReader(moto.Endpoint);
-        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"[INFO] [job_id=offline] line {i}"), await reader.MessagesAsync(group, "jobs/offline"));
+        Assert.Equal(JobLoad.ExpectedLines("offline", 100), await reader.MessagesAsync(group, "jobs/offline"));
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
     }
 
@@ -67,15 +67,7 @@ public sealed class FaultTests(MotoFixture moto)
         LoggingHarness harness;
         using (harness = LoggingHarness.Start(proxy.Endpoint, group, o => o.MaxBufferedEvents = 200))
         {
-            var logger = harness.CreateLogger();
-            await Task.WhenAll(Enumerable.Range(0, 3).Select(job => Task.Run(() =>
-            {
-                using var context = MetaMockLogContext.BeginJobContext($"cap-{job}");
-                for (var i = 0; i < emitted / 3; i++)
-                {
-                    logger.LogInformation("line {I}", i);
-                }
-            })));
+            await JobLoad.EmitAsync(harness.CreateLogger(), "cap-", jobs: 3, lines: emitted / 3);
         }
 
         using var reader = new CloudWatchReader(moto.Endpoint);
@@ -94,7 +86,7 @@ public sealed class FaultTests(MotoFixture moto)
     }
 
     [Fact]
-    public async Task Events_still_undeliverable_at_shutdown_are_counted_and_reported()
+    public void Events_still_undeliverable_at_shutdown_are_counted_and_reported()
     {
         using var proxy = new FaultProxy(moto.Endpoint) { UnavailableCalls = int.MaxValue };
         proxy.Start();
@@ -110,7 +102,6 @@ public sealed class FaultTests(MotoFixture moto)
         Assert.Equal(25, harness.Diagnostics.DroppedByReason["undelivered_at_shutdown"]);
         Assert.Equal(0, harness.Diagnostics.EventsSent);
         Assert.Contains("25 event(s) could not be delivered to CloudWatch Logs before shutdown", harness.Warnings.Text, StringComparison.Ordinal);
-        await Task.CompletedTask;
     }
 
     [Fact]
@@ -140,23 +131,13 @@ public sealed class FaultTests(MotoFixture moto)
     {
         var group = WireClients.UniqueGroup("fault");
         using var harness = LoggingHarness.Start(proxy.Endpoint, group, configure);
-        var logger = harness.CreateLogger();
-        await Task.WhenAll(Enumerable.Range(0, jobs).Select(job => Task.Run(() =>
-        {
-            using var context = MetaMockLogContext.BeginJobContext($"f-{job}");
-            for (var i = 0; i < lines; i++)
-            {
-                logger.LogInformation("line {I}", i);
-            }
-        })));
+        await JobLoad.EmitAsync(harness.CreateLogger(), "f-", jobs, lines);
 
         await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == jobs * lines, "every event is sent", TimeSpan.FromSeconds(60));
         using var reader = new CloudWatchReader(moto.Endpoint);
         for (var job = 0; job < jobs; job++)
         {
-            Assert.Equal(
-                Enumerable.Range(0, lines).Select(i => $"[INFO] [job_id=f-{job}] line {i}"),
-                await reader.MessagesAsync(group, $"jobs/f-{job}"));
+            Assert.Equal(JobLoad.ExpectedLines($"f-{job}", lines), await reader.MessagesAsync(group, $"jobs/f-{job}"));
         }
 
         Assert.Equal(0, harness.Diagnostics.EventsDropped);

@@ -280,13 +280,7 @@ internal sealed class CloudWatchSender : IDisposable
         {
             stream.Pending.Sort(PendingEvent.Compare);
             _output.Events(stream.Pending.Select(e => e.Message));
-            long count = 0, bytes = 0;
-            foreach (var item in stream.Pending)
-            {
-                count += item.EventCount;
-                bytes += item.BufferBytes;
-            }
-
+            var (count, bytes) = PendingEvent.Total(stream.Pending);
             stream.Pending.Clear();
             _counters.AddWrittenToConsole((int)count);
             _buffer.Release(count, bytes);

@@ -35,6 +35,19 @@ internal sealed class PendingEvent
     /// <summary>Delivered or dropped, and counted; the stream removes settled events after each send.</summary>
     public bool Settled { get; set; }
 
+    /// <summary>How many logged events, and how much buffer room, a set of pending events stands for.</summary>
+    public static (long Events, long Bytes) Total(IEnumerable<PendingEvent> events)
+    {
+        long count = 0, bytes = 0;
+        foreach (var item in events)
+        {
+            count += item.EventCount;
+            bytes += item.BufferBytes;
+        }
+
+        return (count, bytes);
+    }
+
     public static int Compare(PendingEvent? x, PendingEvent? y) =>
         x is null || y is null
             ? Comparer<PendingEvent?>.Default.Compare(x, y)

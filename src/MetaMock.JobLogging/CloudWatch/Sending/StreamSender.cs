@@ -99,14 +99,12 @@ internal sealed class StreamSender
 
     private void Settle(List<PendingEvent> events, string? reason)
     {
-        long count = 0, bytes = 0;
         foreach (var item in events)
         {
             item.Settled = true;
-            count += item.EventCount;
-            bytes += item.BufferBytes;
         }
 
+        var (count, bytes) = PendingEvent.Total(events);
         if (reason is null)
         {
             _counters.AddSent((int)count);
