@@ -127,6 +127,31 @@ public sealed class FaultTests(MotoFixture moto)
         Assert.Equal(9, harness.Diagnostics.EventsSent);
     }
 
+    [Fact]
+    public void Events_CloudWatch_reports_as_rejected_are_counted_by_reason_not_as_sent()
+    {
+        using var proxy = new FaultProxy(moto.Endpoint)
+        {
+            PutAnswer = """{"rejectedLogEventsInfo":{"tooOldLogEventEndIndex":2,"expiredLogEventEndIndex":3,"tooNewLogEventStartIndex":8}}""",
+        };
+        proxy.Start();
+        LoggingHarness harness;
+        using (harness = LoggingHarness.Start(proxy.Endpoint, WireClients.UniqueGroup("rejected")))
+        {
+            using var context = MetaMockLogContext.BeginJobContext("one-call");
+            for (var i = 0; i < 10; i++)
+            {
+                harness.CreateLogger().LogInformation("line {I}", i);
+            }
+        }
+
+        // Indexes as AWS defines them: [0,2) too old, [2,3) expired, [8,10) too new; the other five were accepted.
+        Assert.Equal(
+            new Dictionary<string, long> { ["too_old"] = 2, ["expired"] = 1, ["too_new"] = 2 },
+            harness.Diagnostics.DroppedByReason);
+        Assert.Equal(5, harness.Diagnostics.EventsSent);
+    }
+
     private async Task AssertEveryLineArrivesOnceInOrderAsync(FaultProxy proxy, int jobs, int lines, Action<MetaMockLoggingOptions>? configure = null)
     {
         var group = WireClients.UniqueGroup("fault");

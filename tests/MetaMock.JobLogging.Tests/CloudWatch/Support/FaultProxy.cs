@@ -44,6 +44,9 @@ public sealed class FaultProxy : IDisposable
     /// <summary>A PutLogEvents whose body holds this text gets InvalidParameterException.</summary>
     public string? PoisonText { get; set; }
 
+    /// <summary>When set, PutLogEvents is answered 200 with this body instead of being forwarded.</summary>
+    public string? PutAnswer { get; set; }
+
     public int Calls => Volatile.Read(ref _calls);
 
     public int MaxPutsInFlight => Volatile.Read(ref _maxInFlight);
@@ -127,6 +130,10 @@ public sealed class FaultProxy : IDisposable
             {
                 await AnswerAsync(context, 400, "InvalidParameterException", "injected invalid event");
             }
+            else if (isPut && PutAnswer is { } answer)
+            {
+                await AnswerAsync(context, 200, Encoding.UTF8.GetBytes(answer));
+            }
             else
             {
                 await ForwardAsync(context, body);
@@ -164,9 +171,11 @@ public sealed class FaultProxy : IDisposable
         context.Response.Close();
     }
 
-    private static async Task AnswerAsync(HttpListenerContext context, int status, string type, string message)
+    private static Task AnswerAsync(HttpListenerContext context, int status, string type, string message) =>
+        AnswerAsync(context, status, Encoding.UTF8.GetBytes($"{{\"__type\":\"{type}\",\"message\":\"{message}\"}}"));
+
+    private static async Task AnswerAsync(HttpListenerContext context, int status, byte[] payload)
     {
-        var payload = Encoding.UTF8.GetBytes($"{{\"__type\":\"{type}\",\"message\":\"{message}\"}}");
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/x-amz-json-1.1";
         await context.Response.OutputStream.WriteAsync(payload);
