@@ -11,6 +11,12 @@ internal sealed class MetaMockLoggingOptionsValidator : IValidateOptions<MetaMoc
     public ValidateOptionsResult Validate(string? name, MetaMockLoggingOptions options)
     {
         var failures = new List<string>();
+        CheckGroup(failures, "LogGroup (CLOUDWATCH_LOG_GROUP)", options.LogGroup);
+        if (options.JobLogGroup is { } jobGroup)
+        {
+            CheckGroup(failures, "JobLogGroup (CLOUDWATCH_JOB_LOG_GROUP)", jobGroup);
+        }
+
         CheckRetention(failures, "RetentionDays (CLOUDWATCH_RETENTION_DAYS)", options.RetentionDays);
         CheckRetention(failures, "JobRetentionDays (CLOUDWATCH_JOB_RETENTION_DAYS)", options.JobRetentionDays);
         if (options.FlushInterval <= TimeSpan.Zero)
@@ -29,6 +35,18 @@ internal sealed class MetaMockLoggingOptionsValidator : IValidateOptions<MetaMoc
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // A group name CloudWatch refuses would fail every call with InvalidParameterException, long after the start.
+    private static void CheckGroup(List<string> failures, string setting, string name)
+    {
+        var valid = name.Length is >= 1 and <= 512
+            && !name.StartsWith("aws/", StringComparison.Ordinal)
+            && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/' or '#');
+        if (!valid)
+        {
+            failures.Add($"MetaMock.JobLogging: {setting} is \"{name}\", which is not a valid log group name: 1-512 characters of A-Z, a-z, 0-9, '.', '-', '_', '/', '#', not starting with 'aws/'.");
+        }
     }
 
     private static void CheckRetention(List<string> failures, string setting, int? days)

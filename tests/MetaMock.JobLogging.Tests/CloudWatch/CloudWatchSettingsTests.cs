@@ -72,6 +72,23 @@ public sealed class CloudWatchSettingsTests
         Assert.Contains("3288, 3653", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("aws/reserved")]
+    [InlineData("has space")]
+    [InlineData("colon:name")]
+    [InlineData("")]
+    public void A_log_group_name_CloudWatch_refuses_fails_validation(string group)
+    {
+        var result = new MetaMockLoggingOptionsValidator().Validate(null, new MetaMockLoggingOptions { LogGroup = group });
+
+        Assert.True(result.Failed);
+        Assert.Contains("LogGroup (CLOUDWATCH_LOG_GROUP)", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_settings_are_valid() =>
+        Assert.True(new MetaMockLoggingOptionsValidator().Validate(null, new MetaMockLoggingOptions()).Succeeded);
+
     private static MetaMockLoggingOptions FromEnvironment(Dictionary<string, string> variables, StringWriter? errors = null)
     {
         var options = new MetaMockLoggingOptions();

@@ -166,5 +166,8 @@ public sealed class FaultTests(MotoFixture moto)
         }
 
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
+        // In production the console shows WARNING and above: had the sender logged its retries through the logger
+        // it feeds, they would be here (and in CloudWatch).
+        Assert.Empty(harness.Console.Lines);
     }
 }

@@ -98,6 +98,8 @@ internal sealed class CloudWatchSender : IDisposable
             _loop.Wait(TimeSpan.FromSeconds(2));
         }
 
+        // Drops not yet announced first, then the shutdown's own count, so no event is reported twice.
+        ReportDrops(DateTimeOffset.MaxValue);
         ReportUndelivered();
         (_client as IDisposable)?.Dispose();
         _formatter.Dispose();
@@ -135,7 +137,10 @@ internal sealed class CloudWatchSender : IDisposable
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            _output.Warning($"MetaMock.JobLogging: the CloudWatch sender stopped on an unexpected {error.GetType().Name}: {error.Message}");
+            // A bug must not make the log calls feed a buffer nobody drains: fall back to the console like a refusal.
+            SwitchToConsole($"the CloudWatch sender stopped on an unexpected {error.GetType().Name}");
+            DrainIntoStreams(_time.GetUtcNow());
+            WritePendingToConsole();
         }
     }
 
@@ -160,6 +165,10 @@ internal sealed class CloudWatchSender : IDisposable
         catch (CredentialsUnavailableException error)
         {
             SwitchToConsole(error.Message);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            SwitchToConsole($"the CloudWatch Logs client could not be created ({error.GetType().Name})");
         }
     }
 
