@@ -101,10 +101,14 @@ internal sealed class CloudWatchSender : IDisposable
         // Drops not yet announced first, then the shutdown's own count, so no event is reported twice.
         ReportDrops(DateTimeOffset.MaxValue);
         ReportUndelivered();
-        (_client as IDisposable)?.Dispose();
-        _formatter.Dispose();
-        _stopping.Dispose();
-        _abort.Dispose();
+        if (_loop.IsCompleted)
+        {
+            // A loop stuck past every deadline keeps its objects; disposing them under it would only add errors.
+            (_client as IDisposable)?.Dispose();
+            _formatter.Dispose();
+            _stopping.Dispose();
+            _abort.Dispose();
+        }
     }
 
     private async Task RunAsync()

@@ -167,6 +167,7 @@ public sealed class FaultProxy : IDisposable
         var payload = await response.Content.ReadAsByteArrayAsync();
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/x-amz-json-1.1";
+        context.Response.ContentLength64 = payload.Length;
         await context.Response.OutputStream.WriteAsync(payload);
         context.Response.Close();
     }
@@ -178,6 +179,9 @@ public sealed class FaultProxy : IDisposable
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/x-amz-json-1.1";
+        // An explicit length delimits the answer on a kept-alive connection; without it a reused connection can
+        // misread the next answer, and a retried request that was in fact processed would store events twice.
+        context.Response.ContentLength64 = payload.Length;
         await context.Response.OutputStream.WriteAsync(payload);
         context.Response.Close();
     }
