@@ -39,7 +39,9 @@ internal sealed class EventFormatter : IDisposable
         var message = builder.ToString(0, length);
         if (builder.Capacity > 64 * 1024)
         {
-            builder.Capacity = 1024; // One huge message must not pin a huge buffer for the process's life.
+            // One huge message must not pin a huge buffer for the process's life (emptied first: capacity >= length).
+            builder.Clear();
+            builder.Capacity = 1024;
         }
 
         return (message, Encoding.UTF8.GetByteCount(message));
