@@ -27,7 +27,7 @@ public sealed class MetaMockLoggingDiagnostics
     /// <summary>Events written to the console instead, after CloudWatch refused the credentials.</summary>
     public long EventsWrittenToConsole => _counters.WrittenToConsole;
 
-    /// <summary>Events that reached neither CloudWatch nor the console, by reason (buffer_full, invalid_event, too_old, too_new, expired, undelivered_at_shutdown, after_dispose).</summary>
+    /// <summary>Events that reached neither CloudWatch nor the console, by reason (buffer_full, invalid_event, too_old, too_new, expired, format_failed, undelivered_at_shutdown, after_dispose).</summary>
     public IReadOnlyDictionary<string, long> DroppedByReason => _counters.Dropped;
 
     /// <summary>The sum of <see cref="DroppedByReason"/>.</summary>

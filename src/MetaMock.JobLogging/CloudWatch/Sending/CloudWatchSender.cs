@@ -203,7 +203,11 @@ internal sealed class CloudWatchSender : IDisposable
         foreach (var item in _drained)
         {
             var stream = _streams.Get(_router.Route(item), now);
-            var (message, bytes) = _formatter.Format(item);
+            if (!TryFormat(item, out var message, out var bytes))
+            {
+                continue;
+            }
+
             var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
             var parts = EventSplitter.Split(message, bytes, BatchLimits.CloudWatch.MaxMessageBytes);
             for (var i = 0; i < parts.Count; i++)
@@ -215,6 +219,24 @@ internal sealed class CloudWatchSender : IDisposable
         }
 
         _drained.Clear();
+    }
+
+    private bool TryFormat(CapturedEvent item, out string message, out int bytes)
+    {
+        try
+        {
+            (message, bytes) = _formatter.Format(item);
+            return true;
+        }
+#pragma warning disable CA1031 // User values are formatted here; one that throws must cost that event only.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _counters.AddDropped(DropReasons.FormatFailed, 1);
+            _buffer.Release(1, item.BufferBytes);
+            (message, bytes) = (string.Empty, 0);
+            return false;
+        }
     }
 
     private async Task SendAsync(StreamSender sender, DateTimeOffset now)

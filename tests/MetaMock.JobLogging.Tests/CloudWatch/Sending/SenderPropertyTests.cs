@@ -41,6 +41,25 @@ public sealed partial class SenderPropertyTests
             }
         }, iter: 40);
 
+    [Fact]
+    public void A_value_whose_ToString_throws_costs_only_its_own_event_in_the_JSON_format()
+    {
+        var client = new RecordingClient();
+        var harness = LoggingHarness.Start(new Uri("http://127.0.0.1:9/"), "bad-value", o => o.Format = LogFormat.Json, clients: client);
+        using (harness)
+        {
+            using var context = MetaMockLogContext.BeginJobContext("v");
+            var logger = harness.CreateLogger();
+            logger.LogInformation("before");
+            logger.LogInformation("value {Value}", new ThrowsLater());
+            logger.LogInformation("after");
+        }
+
+        Assert.Equal(["before", "after"], client.Events("bad-value", "jobs/v").Select(e => System.Text.Json.JsonDocument.Parse(e.Message).RootElement.GetProperty("message").GetString()));
+        Assert.Equal(1, harness.Diagnostics.DroppedByReason["format_failed"]);
+        Assert.Equal(2, harness.Diagnostics.EventsSent);
+    }
+
     private static string Huge(string seed) =>
         string.Concat(Enumerable.Repeat(seed.Length == 0 ? "界🚀" : seed, 1_100_000 / Math.Max(1, System.Text.Encoding.UTF8.GetByteCount(seed.Length == 0 ? "界🚀" : seed)) + 1));
 
@@ -63,6 +82,17 @@ public sealed partial class SenderPropertyTests
                 pending.Clear();
             }
         }
+    }
+
+    /// <summary>Prints fine once (the message, on the caller's thread), then throws (the JSON value, in the background).</summary>
+    private sealed class ThrowsLater : IFormattable
+    {
+        private int _calls;
+
+        public override string ToString() => ToString(null, null);
+
+        public string ToString(string? format, IFormatProvider? formatProvider) =>
+            Interlocked.Increment(ref _calls) == 1 ? "fine" : throw new InvalidOperationException("ToString failed");
     }
 
     [GeneratedRegex(@"^\[part (\d+)/(\d+)\] ")]
