@@ -32,14 +32,13 @@ internal sealed class CloudWatchSender : IDisposable
     private readonly EventFormatter _formatter;
     private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 10_000);
     private readonly List<CapturedEvent> _drained = [];
+    private readonly DropReporter _drops;
     private ICloudWatchLogsClient? _client;
     private StreamSender? _sender;
     private long _sequence;
     private TimeSpan _backoff = TimeSpan.Zero;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _lastOutageWarning = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastDropReport = DateTimeOffset.MinValue;
-    private long _reportedDrops;
     private string? _lastFailure;
 
     // Shared with the log call.
@@ -66,6 +65,7 @@ internal sealed class CloudWatchSender : IDisposable
         _clients = clients;
         _router = router;
         _formatter = new EventFormatter(options.Format);
+        _drops = new DropReporter(counters, output, ReportInterval);
     }
 
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
@@ -99,7 +99,7 @@ internal sealed class CloudWatchSender : IDisposable
         }
 
         // Drops not yet announced first, then the shutdown's own count, so no event is reported twice.
-        ReportDrops(DateTimeOffset.MaxValue);
+        _drops.Report(DateTimeOffset.MaxValue);
         ReportUndelivered();
         if (_loop.IsCompleted)
         {
@@ -191,7 +191,7 @@ internal sealed class CloudWatchSender : IDisposable
             await SendAsync(_sender, now).ConfigureAwait(false);
         }
 
-        ReportDrops(now);
+        _drops.Report(now);
         _streams.Evict(now);
         _counters.PublishActiveStreams(_streams.Names());
     }
@@ -320,22 +320,6 @@ internal sealed class CloudWatchSender : IDisposable
             _counters.AddWrittenToConsole((int)count);
             _buffer.Release(count, bytes);
         }
-    }
-
-    private void ReportDrops(DateTimeOffset now)
-    {
-        var total = _counters.TotalDropped;
-        if (total == _reportedDrops || now - _lastDropReport < ReportInterval)
-        {
-            return;
-        }
-
-        var reasons = string.Join(", ", _counters.Dropped.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-        _output.Warning(string.Create(
-            CultureInfo.InvariantCulture,
-            $"MetaMock.JobLogging: {total - _reportedDrops} event(s) could not be sent to CloudWatch Logs since the last report (totals: {reasons})."));
-        _reportedDrops = total;
-        _lastDropReport = now;
     }
 
     private void ReportUndelivered()
