@@ -143,8 +143,16 @@ internal sealed class CloudWatchSender : IDisposable
         {
             // A bug must not make the log calls feed a buffer nobody drains: fall back to the console like a refusal.
             SwitchToConsole($"the CloudWatch sender stopped on an unexpected {error.GetType().Name}");
-            DrainIntoStreams(_time.GetUtcNow());
-            WritePendingToConsole();
+            try
+            {
+                DrainIntoStreams(_time.GetUtcNow());
+                WritePendingToConsole();
+            }
+#pragma warning disable CA1031 // Whatever is left is counted as undelivered by Dispose; the loop task must not fault.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
     }
 
