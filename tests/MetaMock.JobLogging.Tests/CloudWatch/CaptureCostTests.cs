@@ -11,18 +11,13 @@ public sealed class CaptureCostTests(MotoFixture moto, ITestOutputHelper output)
     [Fact]
     public void A_log_call_with_context_allocates_little_because_nothing_is_formatted_on_the_callers_thread()
     {
-        const int calls = 20_000;
-        using var harness = LoggingHarness.Start(moto.Endpoint, WireClients.UniqueGroup("cost"), o =>
-        {
-            o.FlushInterval = TimeSpan.FromHours(1); // The sender stays asleep: only the caller's side is measured.
-            o.MaxBufferedEvents = 10 * calls;
-        });
+        const int calls = 100_000;
+        // The sender really drains, formats and cuts (as in production), into a CloudWatch that forgets what it gets.
+        var sink = new DiscardingClient();
+        using var harness = LoggingHarness.Start(moto.Endpoint, WireClients.UniqueGroup("cost"), clients: sink);
         var logger = harness.CreateLogger("Cost");
         using var context = MetaMockLogContext.BeginContext(new UserContext("123"), new JobContext("bulk-abc123", "bulk_workflow", "run-456"));
-        for (var i = 0; i < 1_000; i++)
-        {
-            logger.LogInformation("Generated {Count} images for {PresetId}", 12, "preset-42"); // warm-up
-        }
+        WarmUp(logger);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
@@ -37,13 +32,25 @@ public sealed class CaptureCostTests(MotoFixture moto, ITestOutputHelper output)
         output.WriteLine($"baseline, MEL to a null logger: {BaselineNanoseconds(calls):0} ns per call");
 
         // MEL's own LogInformation(params object[]) costs ~64 B; formatting the line here would cost ~800 B.
+        // A single thread logging flat out outruns any sender, so drops are expected here and not asserted on.
         Assert.InRange(bytesPerCall, 1, 400);
+    }
+
+    // Long enough for tiered compilation to replace the first, unoptimised code; a count of calls is not.
+    private static void WarmUp(ILogger logger)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.ElapsedMilliseconds < 400)
+        {
+            logger.LogInformation("Generated {Count} images for {PresetId}", 12, "preset-42");
+        }
     }
 
     private static double BaselineNanoseconds(int calls)
     {
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerProvider.Instance));
         var logger = factory.CreateLogger("Cost");
+        WarmUp(logger);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < calls; i++)
         {
