@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 
 namespace MetaMock.JobLogging.Diagnostics;
 
@@ -13,7 +14,8 @@ internal sealed class SenderCounters : IDisposable
 {
     public const string MeterName = "MetaMock.JobLogging";
 
-    private readonly ConcurrentDictionary<string, long> _dropped = new(StringComparer.Ordinal);
+    // One box per reason (a handful), so counting a drop is one interlocked add with no allocation.
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _dropped = new(StringComparer.Ordinal);
     private readonly Meter _meter;
     private readonly Counter<long> _sentCounter;
     private readonly Counter<long> _droppedCounter;
@@ -45,9 +47,10 @@ internal sealed class SenderCounters : IDisposable
 
     public ErrorRecord? LastError => Volatile.Read(ref _lastError);
 
-    public IReadOnlyDictionary<string, long> Dropped => new Dictionary<string, long>(_dropped, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long> Dropped =>
+        _dropped.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
 
-    public long TotalDropped => _dropped.Values.Sum();
+    public long TotalDropped => _dropped.Values.Sum(box => Interlocked.Read(ref box.Value));
 
     public void AttachQueue(Func<(long Events, long Bytes)> queued) => _queued = queued;
 
@@ -75,7 +78,7 @@ internal sealed class SenderCounters : IDisposable
     {
         if (events > 0)
         {
-            _dropped.AddOrUpdate(reason, events, (_, total) => total + events);
+            Interlocked.Add(ref _dropped.GetOrAdd(reason, static _ => new StrongBox<long>()).Value, events);
             _droppedCounter.Add(events, new KeyValuePair<string, object?>("reason", reason));
         }
     }
