@@ -22,7 +22,8 @@ internal sealed class CapturedEvent
         string message,
         Exception? exception,
         LogContextSnapshot? context,
-        IReadOnlyList<KeyValuePair<string, object?>>? state)
+        IReadOnlyList<KeyValuePair<string, object?>>? state,
+        IReadOnlyList<object?>? scopes = null)
     {
         _utcTicks = timestamp.UtcTicks;
         Level = level;
@@ -31,6 +32,7 @@ internal sealed class CapturedEvent
         Exception = exception;
         Context = context;
         State = state;
+        Scopes = scopes;
     }
 
     public DateTimeOffset Timestamp => new(_utcTicks, TimeSpan.Zero);
@@ -47,6 +49,9 @@ internal sealed class CapturedEvent
 
     /// <summary>The message template's named values, kept only for the JSON format.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>>? State { get; }
+
+    /// <summary>The scope states open at the call, kept only for the JSON format.</summary>
+    public IReadOnlyList<object?>? Scopes { get; }
 
     /// <summary>What the event counts against the buffer's byte limit (UTF-16 message plus <see cref="FixedCost"/>).</summary>
     public long BufferBytes => FixedCost + (2L * Message.Length);

@@ -18,6 +18,7 @@ internal sealed class CloudWatchRoute : IDisposable
     private readonly bool _keepState;
     private readonly bool _waitWhenFull;
     private volatile bool _disposed;
+    private IExternalScopeProvider? _scopes;
 
     public CloudWatchRoute(MetaMockLoggingOptions options, ILogEventBuffer buffer, CloudWatchSender sender, SenderCounters counters, TimeProvider time)
     {
@@ -41,13 +42,17 @@ internal sealed class CloudWatchRoute : IDisposable
             formatter(state, exception) ?? string.Empty,
             exception,
             MetaMockLogContext.Current,
-            _keepState ? state as IReadOnlyList<KeyValuePair<string, object?>> : null);
+            _keepState ? state as IReadOnlyList<KeyValuePair<string, object?>> : null,
+            _keepState ? CapturedScopes.Capture(_scopes) : null);
         var result = _buffer.TryWrite(item, _waitWhenFull);
         if (result != BufferWriteResult.Accepted)
         {
             _counters.AddDropped(result == BufferWriteResult.Full ? DropReasons.BufferFull : DropReasons.AfterDispose, 1);
         }
     }
+
+    /// <summary>The logger factory's scope provider: JSON events carry the scopes open at the call, like the console's.</summary>
+    public void SetScopeProvider(IExternalScopeProvider scopes) => _scopes = scopes;
 
     public void Dispose()
     {

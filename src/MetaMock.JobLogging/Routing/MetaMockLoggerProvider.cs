@@ -29,6 +29,7 @@ internal sealed class MetaMockLoggerProvider : ILoggerProvider, ISupportExternal
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider)
     {
+        _cloudWatch?.SetScopeProvider(scopeProvider);
         if (_console.Provider is ISupportExternalScope scoped)
         {
             scoped.SetScopeProvider(scopeProvider);

@@ -110,13 +110,15 @@ public sealed class SenderIntegrationTests(MotoFixture moto)
     }
 
     [Fact]
-    public async Task The_JSON_format_sends_one_object_per_event_with_context_and_template_values()
+    public async Task The_JSON_format_sends_one_object_per_event_with_context_template_values_and_scopes()
     {
         var group = WireClients.UniqueGroup("json");
         using (var harness = LoggingHarness.Start(moto.Endpoint, group, o => o.Format = LogFormat.Json))
         {
             using var context = MetaMockLogContext.BeginJobContext("j1", "resize");
-            harness.CreateLogger("Images").LogInformation("Generated {Count} images", 12);
+            var logger = harness.CreateLogger("Images");
+            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["RequestId"] = "req-7" });
+            logger.LogInformation("Generated {Count} images", 12);
         }
 
         using var reader = new CloudWatchReader(moto.Endpoint);
@@ -125,6 +127,7 @@ public sealed class SenderIntegrationTests(MotoFixture moto)
         Assert.Equal("j1", json.GetProperty("job_id").GetString());
         Assert.Equal("Images", json.GetProperty("category").GetString());
         Assert.Equal(12, json.GetProperty("Count").GetInt32());
+        Assert.Equal("req-7", json.GetProperty("RequestId").GetString());
     }
 
     [Fact]

@@ -22,7 +22,8 @@ internal sealed class EventFormatter : IDisposable
         if (_format == LogFormat.Json)
         {
             _json.ResetWrittenCount();
-            JsonLine.Write(_json, new JsonLineParts(item.Timestamp, item.Level, item.Category, item.Message, item.Context, item.Exception, item.State, null));
+            JsonLine.Write(_json, new JsonLineParts(item.Timestamp, item.Level, item.Category, item.Message, item.Context, item.Exception, item.State,
+                item.Scopes is null ? null : new CapturedScopes(item.Scopes)));
             return (Encoding.UTF8.GetString(_json.WrittenSpan), _json.WrittenCount);
         }
 
