@@ -1,4 +1,8 @@
+using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Configuration;
+using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Console;
 using MetaMock.JobLogging.Routing;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +22,9 @@ public static class MetaMockLoggingBuilderExtensions
     /// Adds the MetaMock routing logger provider: console output in the spec's format, with the ambient job context
     /// on every line. Settings come from the <c>MetaMockLogging</c> section, the spec's environment variables and
     /// <paramref name="configure"/>, in that order (last wins). It replaces Microsoft's console provider so no line
-    /// is printed twice.
+    /// is printed twice. In production with <c>USE_CLOUDWATCH=true</c> it also sends every record to CloudWatch Logs
+    /// (per-job streams) and keeps only WARNING and above on the console; <see cref="MetaMockLoggingDiagnostics"/>
+    /// is registered for a read-only view of that sender.
     /// </summary>
     public static ILoggingBuilder AddMetaMockLogging(this ILoggingBuilder builder, Action<MetaMockLoggingOptions>? configure = null)
     {
@@ -48,10 +54,23 @@ public static class MetaMockLoggingBuilderExtensions
             new ConfigurationChangeTokenSource<LoggerFilterOptions>(sp.GetService<IConfiguration>() ?? EmptyConfiguration));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, ApplyLogLevel>());
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaMockLoggingOptions>, MetaMockLoggingOptionsValidator>());
+        AddCloudWatch(services);
+
         services.TryAddSingleton<MetaMockConsoleFormatter>();
         services.TryAddSingleton(sp => ConsoleRoute.CreateDefault(sp.GetRequiredService<MetaMockConsoleFormatter>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, MetaMockLoggerProvider>());
         return builder;
+    }
+
+    private static void AddCloudWatch(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SenderCounters>();
+        services.TryAddSingleton(sp => new MetaMockLoggingDiagnostics(sp.GetRequiredService<SenderCounters>()));
+        services.TryAddSingleton(SenderOutput.Console);
+        services.TryAddSingleton<ICloudWatchClientSource, SignedClientSource>();
+        services.TryAddSingleton<CloudWatchRouteFactory>();
     }
 
     private static bool IsMicrosoftConsole(ServiceDescriptor descriptor) =>

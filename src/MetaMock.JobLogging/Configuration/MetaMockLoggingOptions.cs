@@ -35,6 +35,51 @@ public sealed class MetaMockLoggingOptions
     /// <summary><c>LOG_FORMAT</c>: text (the spec's line, default) or json.</summary>
     public LogFormat Format { get; set; } = LogFormat.Text;
 
+    /// <summary>
+    /// <c>AWS_ENDPOINT_URL_CLOUDWATCH_LOGS</c>, else <c>AWS_ENDPOINT_URL</c>: the CloudWatch Logs endpoint. Null (the
+    /// default) means <c>https://logs.{Region}.amazonaws.com</c>.
+    /// </summary>
+    public Uri? ServiceUrl { get; set; }
+
+    /// <summary>
+    /// <c>CLOUDWATCH_RETENTION_DAYS</c>: retention applied to <see cref="LogGroup"/> with PutRetentionPolicy. Null (the
+    /// default) leaves the group's retention alone; a value CloudWatch does not allow stops the start with an error.
+    /// </summary>
+    public int? RetentionDays { get; set; }
+
+    /// <summary>
+    /// <c>CLOUDWATCH_JOB_LOG_GROUP</c>: a separate group for the <c>jobs/{job_id}</c> streams. CloudWatch keeps retention
+    /// per group, so this is the only way to give job logs their own retention. Null (default): jobs share <see cref="LogGroup"/>.
+    /// </summary>
+    public string? JobLogGroup { get; set; }
+
+    /// <summary><c>CLOUDWATCH_JOB_RETENTION_DAYS</c>: retention of <see cref="JobLogGroup"/>; null leaves it alone.</summary>
+    public int? JobRetentionDays { get; set; }
+
+    /// <summary><c>CLOUDWATCH_FLUSH_INTERVAL</c> (seconds): how long events may wait before a send (default 1 s).</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>CLOUDWATCH_SHUTDOWN_TIMEOUT</c> (seconds): how long disposal may take to deliver what is buffered (default 10 s).</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// <c>CLOUDWATCH_BUFFER_MAX_EVENTS</c>: events held for CloudWatch (queued or being retried) before
+    /// <see cref="BufferFullMode"/> applies (default 100,000).
+    /// </summary>
+    public int MaxBufferedEvents { get; set; } = 100_000;
+
+    /// <summary>
+    /// <c>CLOUDWATCH_BUFFER_MAX_BYTES</c>: memory those events may hold, counted as two bytes per message character
+    /// plus a fixed overhead per event (default 64 MiB).
+    /// </summary>
+    public long MaxBufferedBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary><c>CLOUDWATCH_BUFFER_FULL_MODE</c>: drop_newest (default: drop and count) or wait (the log call blocks until there is room).</summary>
+    public BufferFullMode BufferFullMode { get; set; } = BufferFullMode.DropNewest;
+
+    /// <summary><c>CLOUDWATCH_MAX_PARALLEL_STREAMS</c>: how many streams are sent to at once (default 4).</summary>
+    public int MaxParallelStreams { get; set; } = 4;
+
     /// <summary>True when the spec's dual routing applies: production with CloudWatch enabled.</summary>
     internal bool CloudWatchEnabled => Environment == MetaMockEnvironment.Production && UseCloudWatch;
 }

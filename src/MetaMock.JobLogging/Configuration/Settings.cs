@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Configuration;
@@ -24,6 +25,30 @@ internal static class Settings
             (text, o) => !string.IsNullOrWhiteSpace(text) && Apply(() => o.ServiceName = text.Trim())),
         new("LOG_FORMAT", "Format", "text, json",
             (text, o) => TryFormat(text) is { } value && Apply(() => o.Format = value)),
+        new("AWS_ENDPOINT_URL", "ServiceUrl", "an absolute http or https URL",
+            (text, o) => TryUrl(text) is { } value && Apply(() => o.ServiceUrl = value)),
+        // The service-specific variable wins over the general one, so it is read after it.
+        new("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "", "an absolute http or https URL",
+            (text, o) => TryUrl(text) is { } value && Apply(() => o.ServiceUrl = value)),
+        // Retention values are only parsed here; the options validator rejects a day count CloudWatch does not allow.
+        new("CLOUDWATCH_RETENTION_DAYS", "RetentionDays", RetentionDays.AllowedText,
+            (text, o) => TryInt(text) is { } value && Apply(() => o.RetentionDays = value)),
+        new("CLOUDWATCH_JOB_LOG_GROUP", "JobLogGroup", "a non-empty log group name",
+            (text, o) => !string.IsNullOrWhiteSpace(text) && Apply(() => o.JobLogGroup = text.Trim())),
+        new("CLOUDWATCH_JOB_RETENTION_DAYS", "JobRetentionDays", RetentionDays.AllowedText,
+            (text, o) => TryInt(text) is { } value && Apply(() => o.JobRetentionDays = value)),
+        new("CLOUDWATCH_FLUSH_INTERVAL", "FlushInterval", "a positive number of seconds such as 1 or 0.5",
+            (text, o) => TrySeconds(text) is { } value && Apply(() => o.FlushInterval = value)),
+        new("CLOUDWATCH_SHUTDOWN_TIMEOUT", "ShutdownTimeout", "a positive number of seconds such as 10",
+            (text, o) => TrySeconds(text) is { } value && Apply(() => o.ShutdownTimeout = value)),
+        new("CLOUDWATCH_BUFFER_MAX_EVENTS", "MaxBufferedEvents", "a positive whole number",
+            (text, o) => TryInt(text) is > 0 and var value && Apply(() => o.MaxBufferedEvents = value)),
+        new("CLOUDWATCH_BUFFER_MAX_BYTES", "MaxBufferedBytes", "a positive whole number of bytes",
+            (text, o) => TryLong(text) is > 0 and var value && Apply(() => o.MaxBufferedBytes = value)),
+        new("CLOUDWATCH_BUFFER_FULL_MODE", "BufferFullMode", "drop_newest, wait",
+            (text, o) => TryFullMode(text) is { } value && Apply(() => o.BufferFullMode = value)),
+        new("CLOUDWATCH_MAX_PARALLEL_STREAMS", "MaxParallelStreams", "a whole number from 1 to 64",
+            (text, o) => TryInt(text) is >= 1 and <= 64 and var value && Apply(() => o.MaxParallelStreams = value)),
     ];
 
     public static LogLevel? TryLevel(string text) => text.Trim().ToUpperInvariant() switch
@@ -56,6 +81,29 @@ internal static class Settings
     {
         "TEXT" => LogFormat.Text,
         "JSON" => LogFormat.Json,
+        _ => null,
+    };
+
+    private static int? TryInt(string text) =>
+        int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static long? TryLong(string text) =>
+        long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static TimeSpan? TrySeconds(string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private static Uri? TryUrl(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+
+    private static BufferFullMode? TryFullMode(string text) => text.Trim().Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() switch
+    {
+        "DROPNEWEST" => BufferFullMode.DropNewest,
+        "WAIT" => BufferFullMode.Wait,
         _ => null,
     };
 

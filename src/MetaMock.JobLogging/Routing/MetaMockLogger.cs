@@ -1,13 +1,25 @@
+using MetaMock.JobLogging.CloudWatch;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Routing;
 
-/// <summary>The logger of one category: hands each record that passed MEL's filters to its routes.</summary>
+/// <summary>
+/// The logger of one category: hands each record that passed MEL's filters to its routes. With CloudWatch active,
+/// every record is captured for CloudWatch and only WARNING and above also go to the console (the spec's dual
+/// routing); otherwise everything goes to the console.
+/// </summary>
 internal sealed class MetaMockLogger : ILogger
 {
     private readonly ILogger _console;
+    private readonly CloudWatchRoute? _cloudWatch;
+    private readonly string _category;
 
-    public MetaMockLogger(ILogger console) => _console = console;
+    public MetaMockLogger(ILogger console, CloudWatchRoute? cloudWatch = null, string category = "")
+    {
+        _console = console;
+        _cloudWatch = cloudWatch;
+        _category = category;
+    }
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => _console.BeginScope(state);
@@ -19,6 +31,15 @@ internal sealed class MetaMockLogger : ILogger
         if (logLevel == LogLevel.None)
         {
             return;
+        }
+
+        if (_cloudWatch is { IsActive: true } cloudWatch)
+        {
+            cloudWatch.Capture(logLevel, _category, state, exception, formatter);
+            if (logLevel < LogLevel.Warning)
+            {
+                return;
+            }
         }
 
         _console.Log(logLevel, eventId, state, exception, formatter);

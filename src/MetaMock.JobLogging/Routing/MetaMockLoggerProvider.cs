@@ -1,31 +1,35 @@
+using MetaMock.JobLogging.CloudWatch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MetaMock.JobLogging.Routing;
 
 /// <summary>
-/// The one routing provider: each record goes to the console route (and, with the CloudWatch issue, to the
-/// CloudWatch route). Category and level filtering stay Microsoft.Extensions.Logging's job; the provider only
-/// decides which route a record that passed takes.
+/// The one routing provider: each record goes to the console route and, in production with CloudWatch enabled, to
+/// the CloudWatch route. Category and level filtering stay Microsoft.Extensions.Logging's job; the provider only
+/// decides which route a record that passed takes. Whether CloudWatch is used is decided once, at creation.
 /// </summary>
 [ProviderAlias("MetaMock")]
 internal sealed class MetaMockLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConsoleRoute _console;
-    private readonly IOptionsMonitor<MetaMockLoggingOptions> _options;
+    private readonly CloudWatchRoute? _cloudWatch;
     private int _disposed;
 
-    public MetaMockLoggerProvider(IOptionsMonitor<MetaMockLoggingOptions> options, ConsoleRoute console)
+    public MetaMockLoggerProvider(IOptionsMonitor<MetaMockLoggingOptions> options, ConsoleRoute console, CloudWatchRouteFactory cloudWatch)
     {
-        _options = options;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(cloudWatch);
         _console = console;
+        _cloudWatch = cloudWatch.CreateIfEnabled(options.CurrentValue);
     }
 
     public ILogger CreateLogger(string categoryName) =>
-        new MetaMockLogger(_console.Provider.CreateLogger(categoryName));
+        new MetaMockLogger(_console.Provider.CreateLogger(categoryName), _cloudWatch, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider)
     {
+        _cloudWatch?.SetScopeProvider(scopeProvider);
         if (_console.Provider is ISupportExternalScope scoped)
         {
             scoped.SetScopeProvider(scopeProvider);
@@ -36,6 +40,8 @@ internal sealed class MetaMockLoggerProvider : ILoggerProvider, ISupportExternal
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            // CloudWatch first: its shutdown report goes to the console, which must still be there.
+            _cloudWatch?.Dispose();
             _console.Provider.Dispose();
         }
     }

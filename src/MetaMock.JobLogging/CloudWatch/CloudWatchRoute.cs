@@ -1,0 +1,62 @@
+using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.CloudWatch;
+
+/// <summary>
+/// The log call's side of CloudWatch: captures an event (time of the call, level, category, formatted message,
+/// exception, the context snapshot by reference) and hands it to the buffer. No I/O, no routing, no formatting of the
+/// line here: that is the background sender's work.
+/// </summary>
+internal sealed class CloudWatchRoute : IDisposable
+{
+    private readonly ILogEventBuffer _buffer;
+    private readonly CloudWatchSender _sender;
+    private readonly SenderCounters _counters;
+    private readonly TimeProvider _time;
+    private readonly bool _keepState;
+    private readonly bool _waitWhenFull;
+    private volatile bool _disposed;
+    private IExternalScopeProvider? _scopes;
+
+    public CloudWatchRoute(MetaMockLoggingOptions options, ILogEventBuffer buffer, CloudWatchSender sender, SenderCounters counters, TimeProvider time)
+    {
+        _buffer = buffer;
+        _sender = sender;
+        _counters = counters;
+        _time = time;
+        _keepState = options.Format == LogFormat.Json;
+        _waitWhenFull = options.BufferFullMode == BufferFullMode.Wait;
+    }
+
+    /// <summary>False after dispose or once CloudWatch was given up; the logger then writes every level to the console.</summary>
+    public bool IsActive => !_disposed && !_sender.ConsoleOnly;
+
+    public void Capture<TState>(LogLevel level, string category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        var item = new CapturedEvent(
+            _time.GetUtcNow(),
+            level,
+            category,
+            formatter(state, exception) ?? string.Empty,
+            exception,
+            MetaMockLogContext.Current,
+            _keepState ? state as IReadOnlyList<KeyValuePair<string, object?>> : null,
+            _keepState ? CapturedScopes.Capture(_scopes) : null);
+        var result = _buffer.TryWrite(item, _waitWhenFull);
+        if (result != BufferWriteResult.Accepted)
+        {
+            _counters.AddDropped(result == BufferWriteResult.Full ? DropReasons.BufferFull : DropReasons.AfterDispose, 1);
+        }
+    }
+
+    /// <summary>The logger factory's scope provider: JSON events carry the scopes open at the call, like the console's.</summary>
+    public void SetScopeProvider(IExternalScopeProvider scopes) => _scopes = scopes;
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _sender.Dispose();
+    }
+}

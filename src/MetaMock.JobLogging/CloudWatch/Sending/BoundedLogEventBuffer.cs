@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+
+namespace MetaMock.JobLogging.CloudWatch.Sending;
+
+/// <summary>
+/// The in-memory buffer: a lock-free queue plus two interlocked counters checked against the event and byte limits.
+/// A writer that fills it to <c>wakeAtEvents</c> calls <c>wake</c> once, so the sender drains early without a
+/// wake-up per event.
+/// </summary>
+internal sealed class BoundedLogEventBuffer : ILogEventBuffer
+{
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConcurrentQueue<CapturedEvent> _queue = new();
+    private readonly long _maxEvents;
+    private readonly long _maxBytes;
+    private readonly long _wakeAtEvents;
+    private readonly Action _wake;
+    private readonly object _roomGate = new();
+    private long _events;
+    private long _bytes;
+    private int _waiters;
+    private volatile bool _closed;
+
+    public BoundedLogEventBuffer(long maxEvents, long maxBytes, long wakeAtEvents, Action wake)
+    {
+        _maxEvents = maxEvents;
+        _maxBytes = maxBytes;
+        _wakeAtEvents = Math.Max(1, wakeAtEvents);
+        _wake = wake;
+    }
+
+    public long Events => Interlocked.Read(ref _events);
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public BufferWriteResult TryWrite(CapturedEvent item, bool waitForRoom)
+    {
+        while (true)
+        {
+            if (_closed)
+            {
+                return BufferWriteResult.Closed;
+            }
+
+            if (TryReserve(item.BufferBytes))
+            {
+                _queue.Enqueue(item);
+                return BufferWriteResult.Accepted;
+            }
+
+            if (!waitForRoom)
+            {
+                return BufferWriteResult.Full;
+            }
+
+            WaitForRoom();
+        }
+    }
+
+    public int Drain(List<CapturedEvent> into, int max)
+    {
+        var taken = 0;
+        while (taken < max && _queue.TryDequeue(out var item))
+        {
+            into.Add(item);
+            taken++;
+        }
+
+        return taken;
+    }
+
+    public void Release(long events, long bytes)
+    {
+        Interlocked.Add(ref _events, -events);
+        Interlocked.Add(ref _bytes, -bytes);
+        if (Volatile.Read(ref _waiters) > 0)
+        {
+            lock (_roomGate)
+            {
+                Monitor.PulseAll(_roomGate);
+            }
+        }
+    }
+
+    public void Close()
+    {
+        _closed = true;
+        lock (_roomGate)
+        {
+            Monitor.PulseAll(_roomGate);
+        }
+    }
+
+    private bool TryReserve(long bytes)
+    {
+        var events = Interlocked.Increment(ref _events);
+        var total = Interlocked.Add(ref _bytes, bytes);
+        if (events > _maxEvents || total > _maxBytes)
+        {
+            Interlocked.Decrement(ref _events);
+            Interlocked.Add(ref _bytes, -bytes);
+            return false;
+        }
+
+        if (events == _wakeAtEvents)
+        {
+            _wake();
+        }
+
+        return true;
+    }
+
+    private void WaitForRoom()
+    {
+        // A waiting writer means the sender should drain now rather than at the next tick.
+        _wake();
+        Interlocked.Increment(ref _waiters);
+        try
+        {
+            lock (_roomGate)
+            {
+                // Bounded slices: a release racing with this check is picked up on the next slice at the latest.
+                Monitor.Wait(_roomGate, WaitSlice);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiters);
+        }
+    }
+}

@@ -1,0 +1,356 @@
+using System.Globalization;
+using MetaMock.JobLogging.CloudWatch.Wire;
+using MetaMock.JobLogging.Diagnostics;
+
+namespace MetaMock.JobLogging.CloudWatch.Sending;
+
+/// <summary>
+/// The one background loop for every stream. Each tick (the flush interval, or earlier when the buffer fills) it
+/// drains the buffer, routes and formats each event, and sends the streams that have events, a few at a time.
+/// Failures keep events pending (within the buffer's limits) and back off; refused credentials switch everything to
+/// the console. On dispose it delivers what it can within the shutdown timeout and reports the rest.
+/// </summary>
+internal sealed class CloudWatchSender : IDisposable
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
+
+    // Set at construction, read-only afterwards.
+    private readonly MetaMockLoggingOptions _options;
+    private readonly ILogEventBuffer _buffer;
+    private readonly FlushSignal _signal;
+    private readonly SenderCounters _counters;
+    private readonly SenderOutput _output;
+    private readonly TimeProvider _time;
+    private readonly ICloudWatchClientSource _clients;
+    private readonly StreamRouter _router;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+
+    // Touched by the loop only.
+    private readonly EventFormatter _formatter;
+    private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 10_000);
+    private readonly List<CapturedEvent> _drained = [];
+    private readonly DropReporter _drops;
+    private ICloudWatchLogsClient? _client;
+    private StreamSender? _sender;
+    private long _sequence;
+    private TimeSpan _backoff = TimeSpan.Zero;
+    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastOutageWarning = DateTimeOffset.MinValue;
+    private string? _lastFailure;
+
+    // Shared with the log call.
+    private volatile bool _consoleOnly;
+    private Task _loop = Task.CompletedTask;
+    private int _disposed;
+
+    public CloudWatchSender(
+        MetaMockLoggingOptions options,
+        ILogEventBuffer buffer,
+        FlushSignal signal,
+        SenderCounters counters,
+        SenderOutput output,
+        TimeProvider time,
+        ICloudWatchClientSource clients,
+        StreamRouter router)
+    {
+        _options = options;
+        _buffer = buffer;
+        _signal = signal;
+        _counters = counters;
+        _output = output;
+        _time = time;
+        _clients = clients;
+        _router = router;
+        _formatter = new EventFormatter(options.Format);
+        _drops = new DropReporter(counters, output, ReportInterval);
+    }
+
+    /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
+    public bool ConsoleOnly => _consoleOnly;
+
+    public void Start()
+    {
+        // No caller's AsyncLocals (a job's context, a request's scope) may flow into the loop and its HTTP calls.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(RunAsync);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _buffer.Close();
+        _abort.CancelAfter(_options.ShutdownTimeout);
+        _stopping.Cancel();
+        _signal.Wake();
+        var finished = _loop.Wait(_options.ShutdownTimeout + TimeSpan.FromSeconds(2));
+        if (!finished)
+        {
+            _abort.Cancel();
+            _loop.Wait(TimeSpan.FromSeconds(2));
+        }
+
+        // Drops not yet announced first, then the shutdown's own count, so no event is reported twice.
+        _drops.Report(DateTimeOffset.MaxValue);
+        ReportUndelivered();
+        if (_loop.IsCompleted)
+        {
+            // A loop stuck past every deadline keeps its objects; disposing them under it would only add errors.
+            (_client as IDisposable)?.Dispose();
+            _formatter.Dispose();
+            _stopping.Dispose();
+            _abort.Dispose();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await ConnectAsync().ConfigureAwait(false);
+            while (!_stopping.IsCancellationRequested)
+            {
+                await _signal.WaitAsync(_options.FlushInterval, _time, _stopping.Token).ConfigureAwait(false);
+                await CycleAsync(shuttingDown: false).ConfigureAwait(false);
+            }
+
+            while (!_abort.IsCancellationRequested && (_buffer.Events > 0 || _streams.AnyPending))
+            {
+                var before = _buffer.Events;
+                await CycleAsync(shuttingDown: true).ConfigureAwait(false);
+                if (_buffer.Events >= before)
+                {
+                    // No progress (the endpoint is failing): pause briefly rather than spin until the deadline.
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), _abort.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            // The shutdown deadline passed; Dispose counts what is left.
+        }
+#pragma warning disable CA1031 // The loop must never die silently: anything unexpected becomes one console line.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            // A bug must not make the log calls feed a buffer nobody drains: fall back to the console like a refusal.
+            SwitchToConsole($"the CloudWatch sender stopped on an unexpected {error.GetType().Name}");
+            try
+            {
+                DrainIntoStreams(_time.GetUtcNow());
+                WritePendingToConsole();
+            }
+#pragma warning disable CA1031 // Whatever is left is counted as undelivered by Dispose; the loop task must not fault.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+    }
+
+    private async Task ConnectAsync()
+    {
+        try
+        {
+            _client = await _clients.CreateAsync(_options, _abort.Token).ConfigureAwait(false);
+            var retention = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (_options.RetentionDays is { } days)
+            {
+                retention[_options.LogGroup] = days;
+            }
+
+            if (_options.JobLogGroup is { } jobGroup && _options.JobRetentionDays is { } jobDays)
+            {
+                retention[jobGroup] = jobDays;
+            }
+
+            _sender = new StreamSender(_client, new ResourceCreator(_client, retention), _counters, _buffer, BatchLimits.CloudWatch);
+        }
+        catch (CredentialsUnavailableException error)
+        {
+            SwitchToConsole(error.Message);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            SwitchToConsole($"the CloudWatch Logs client could not be created ({error.GetType().Name})");
+        }
+    }
+
+    private async Task CycleAsync(bool shuttingDown)
+    {
+        var now = _time.GetUtcNow();
+        DrainIntoStreams(now);
+        if (_consoleOnly || _sender is null)
+        {
+            WritePendingToConsole();
+            return;
+        }
+
+        if (shuttingDown || now >= _retryAt)
+        {
+            await SendAsync(_sender, now).ConfigureAwait(false);
+        }
+
+        _drops.Report(now);
+        _streams.Evict(now);
+        _counters.PublishActiveStreams(_streams.Names());
+    }
+
+    private void DrainIntoStreams(DateTimeOffset now)
+    {
+        _drained.Clear();
+        _buffer.Drain(_drained, int.MaxValue);
+        foreach (var item in _drained)
+        {
+            var stream = _streams.Get(_router.Route(item), now);
+            if (!TryFormat(item, out var message, out var bytes))
+            {
+                continue;
+            }
+
+            var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
+            var parts = EventSplitter.Split(message, bytes, BatchLimits.CloudWatch.MaxMessageBytes);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var last = i == parts.Count - 1;
+                var partBytes = parts.Count == 1 ? bytes : System.Text.Encoding.UTF8.GetByteCount(parts[i]);
+                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, parts[i], partBytes, last ? 1 : 0, last ? item.BufferBytes : 0));
+            }
+        }
+
+        _drained.Clear();
+    }
+
+    private bool TryFormat(CapturedEvent item, out string message, out int bytes)
+    {
+        try
+        {
+            (message, bytes) = _formatter.Format(item);
+            return true;
+        }
+#pragma warning disable CA1031 // User values are formatted here; one that throws must cost that event only.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _counters.AddDropped(DropReasons.FormatFailed, 1);
+            _buffer.Release(1, item.BufferBytes);
+            (message, bytes) = (string.Empty, 0);
+            return false;
+        }
+    }
+
+    private async Task SendAsync(StreamSender sender, DateTimeOffset now)
+    {
+        string? authFailure = null;
+        string? failure = null;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelStreams };
+        await Parallel.ForEachAsync(_streams.WithPending(), parallel, async (stream, _) =>
+        {
+            try
+            {
+                await sender.SendAsync(stream, _abort.Token).ConfigureAwait(false);
+            }
+            catch (CloudWatchLogsException error) when (error.IsAuthenticationFailure)
+            {
+                authFailure = $"CloudWatch Logs refused the credentials ({error.ErrorType})";
+            }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            {
+                // Shutdown deadline: the events stay pending and are reported as undelivered.
+            }
+#pragma warning disable CA1031 // Every other failure is an outage to back off from, never a reason to lose events.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                failure = Describe(error);
+            }
+        }).ConfigureAwait(false);
+
+        if (authFailure is not null)
+        {
+            _counters.RecordError(authFailure, now);
+            SwitchToConsole(authFailure);
+            WritePendingToConsole();
+        }
+        else if (failure is not null)
+        {
+            BackOff(failure, now);
+        }
+        else
+        {
+            _backoff = TimeSpan.Zero;
+            _lastFailure = null;
+        }
+    }
+
+    private void BackOff(string failure, DateTimeOffset now)
+    {
+        _lastFailure = failure;
+        _counters.RecordError(failure, now);
+        _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
+        _retryAt = now + _backoff;
+        if (now - _lastOutageWarning >= ReportInterval)
+        {
+            _lastOutageWarning = now;
+            _output.Warning(string.Create(
+                CultureInfo.InvariantCulture,
+                $"MetaMock.JobLogging: sending to CloudWatch Logs failed ({failure}); {_buffer.Events} event(s) kept in the buffer, retrying in {_backoff.TotalSeconds:0.#} s."));
+        }
+    }
+
+    private void SwitchToConsole(string cause)
+    {
+        if (_consoleOnly)
+        {
+            return;
+        }
+
+        _consoleOnly = true;
+        _output.Warning($"MetaMock.JobLogging: {cause}; logging every level to the console from now on. CloudWatch Logs is not used until the application restarts.");
+    }
+
+    private void WritePendingToConsole()
+    {
+        foreach (var stream in _streams.WithPending())
+        {
+            stream.Pending.Sort(PendingEvent.Compare);
+            _output.Events(stream.Pending.Select(e => e.Message));
+            var (count, bytes) = PendingEvent.Total(stream.Pending);
+            stream.Pending.Clear();
+            _counters.AddWrittenToConsole((int)count);
+            _buffer.Release(count, bytes);
+        }
+    }
+
+    private void ReportUndelivered()
+    {
+        // Whatever is still counted in the buffer (queued, or pending in a stream) never reached CloudWatch.
+        var events = _buffer.Events;
+        if (events <= 0)
+        {
+            return;
+        }
+
+        _counters.AddDropped(DropReasons.UndeliveredAtShutdown, events);
+        _buffer.Release(events, _buffer.Bytes);
+        var cause = _lastFailure is null ? "the shutdown timeout ran out" : $"last error: {_lastFailure}";
+        _output.Warning(string.Create(
+            CultureInfo.InvariantCulture,
+            $"MetaMock.JobLogging: {events} event(s) could not be delivered to CloudWatch Logs before shutdown ({cause})."));
+    }
+
+    private static string Describe(Exception error) => error switch
+    {
+        CloudWatchLogsException service => $"{service.ErrorType} on {service.Operation}",
+        HttpRequestException http => $"no answer from the endpoint: {http.HttpRequestError}",
+        _ => error.GetType().Name,
+    };
+}

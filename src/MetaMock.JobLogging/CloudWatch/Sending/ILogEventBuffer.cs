@@ -1,0 +1,27 @@
+namespace MetaMock.JobLogging.CloudWatch.Sending;
+
+/// <summary>
+/// The one contract between the log call and the sender. Events stay counted against the limits from
+/// <see cref="TryWrite"/> until <see cref="Release"/> (delivered or dropped), so events being retried hold their room:
+/// an outage can never make memory grow past the limits. An on-disk spool could implement the same contract.
+/// </summary>
+internal interface ILogEventBuffer
+{
+    /// <summary>Events written and not yet released.</summary>
+    long Events { get; }
+
+    /// <summary>Bytes those events hold.</summary>
+    long Bytes { get; }
+
+    /// <summary>Called by the log call; never does I/O. With <paramref name="waitForRoom"/>, blocks while full until there is room or the buffer is closed.</summary>
+    BufferWriteResult TryWrite(CapturedEvent item, bool waitForRoom);
+
+    /// <summary>Moves up to <paramref name="max"/> written events, oldest first, into <paramref name="into"/>; they stay counted.</summary>
+    int Drain(List<CapturedEvent> into, int max);
+
+    /// <summary>Gives back the room of events that were delivered or dropped.</summary>
+    void Release(long events, long bytes);
+
+    /// <summary>Refuses further writes and wakes any writer waiting for room.</summary>
+    void Close();
+}

@@ -1,0 +1,17 @@
+namespace MetaMock.JobLogging.CloudWatch.Sending;
+
+/// <summary>One stream the sender knows: its events awaiting a call, whether it exists, when it was last used.</summary>
+internal sealed class StreamState
+{
+    public StreamState(StreamAddress address) => Address = address;
+
+    public StreamAddress Address { get; }
+
+    /// <summary>Touched by the loop between sends, and by one send task at a time during them.</summary>
+    public List<PendingEvent> Pending { get; } = [];
+
+    /// <summary>True once CreateLogStream succeeded (or said it already exists).</summary>
+    public bool Created { get; set; }
+
+    public DateTimeOffset LastUsed { get; set; }
+}

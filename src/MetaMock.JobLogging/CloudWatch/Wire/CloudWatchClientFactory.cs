@@ -1,0 +1,27 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+
+namespace MetaMock.JobLogging.CloudWatch.Wire;
+
+/// <summary>
+/// Builds the HTTP client chain: retry (in <see cref="CloudWatchLogsHttpClient"/>) → SigV4 signing → sockets. Redirects
+/// are off, since a redirected request would carry a signature made for another URL.
+/// </summary>
+internal static class CloudWatchClientFactory
+{
+    public static CloudWatchLogsHttpClient Create(AWSCredentials credentials, string region, Uri endpoint, TimeProvider time)
+    {
+        var sockets = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        var signer = new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(region), "logs", sockets);
+        // The per-attempt timeout lives in the retry pipeline; HttpClient's own would cancel the retries too.
+        var http = new HttpClient(signer) { Timeout = Timeout.InfiniteTimeSpan };
+        var retry = RetryPipeline.Create(time, maxRetryAttempts: 3, firstDelay: TimeSpan.FromMilliseconds(200), attemptTimeout: TimeSpan.FromSeconds(20));
+        return new CloudWatchLogsHttpClient(http, endpoint, retry);
+    }
+}

@@ -1,0 +1,4 @@
+namespace MetaMock.JobLogging.CloudWatch.Wire;
+
+/// <summary>CreateLogStream input.</summary>
+internal sealed record CreateLogStreamRequest(string LogGroupName, string LogStreamName);

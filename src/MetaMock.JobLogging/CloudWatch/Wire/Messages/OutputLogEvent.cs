@@ -1,0 +1,4 @@
+namespace MetaMock.JobLogging.CloudWatch.Wire;
+
+/// <summary>One event as GetLogEvents returns it.</summary>
+internal sealed record OutputLogEvent(long Timestamp, string Message, long? IngestionTime);

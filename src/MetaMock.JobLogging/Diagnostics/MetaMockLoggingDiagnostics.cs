@@ -1,0 +1,41 @@
+using MetaMock.JobLogging.Diagnostics;
+
+namespace MetaMock.JobLogging;
+
+/// <summary>
+/// A read-only view of the CloudWatch sender, from the service provider (<c>GetRequiredService&lt;MetaMockLoggingDiagnostics&gt;()</c>).
+/// The same figures are published by the <c>MetaMock.JobLogging</c> meter. All zero when CloudWatch is not in use.
+/// </summary>
+public sealed class MetaMockLoggingDiagnostics
+{
+    private readonly SenderCounters _counters;
+
+    internal MetaMockLoggingDiagnostics(SenderCounters counters) => _counters = counters;
+
+    /// <summary>The streams the sender currently knows (the spec's per-job handlers); idle ones are evicted.</summary>
+    public IReadOnlyList<string> ActiveStreams => _counters.ActiveStreams;
+
+    /// <summary>Events held for CloudWatch: queued, or sent and awaiting a successful answer.</summary>
+    public long QueuedEvents => _counters.Queued.Events;
+
+    /// <summary>Buffer bytes those events hold (two per message character plus a fixed overhead per event).</summary>
+    public long QueuedBytes => _counters.Queued.Bytes;
+
+    /// <summary>Events CloudWatch accepted.</summary>
+    public long EventsSent => _counters.Sent;
+
+    /// <summary>Events written to the console instead, after CloudWatch refused the credentials.</summary>
+    public long EventsWrittenToConsole => _counters.WrittenToConsole;
+
+    /// <summary>Events that reached neither CloudWatch nor the console, by reason (buffer_full, invalid_event, too_old, too_new, expired, format_failed, undelivered_at_shutdown, after_dispose).</summary>
+    public IReadOnlyDictionary<string, long> DroppedByReason => _counters.Dropped;
+
+    /// <summary>The sum of <see cref="DroppedByReason"/>.</summary>
+    public long EventsDropped => _counters.TotalDropped;
+
+    /// <summary>The last sending error (type and operation, never a credential), or null.</summary>
+    public string? LastError => _counters.LastError?.Description;
+
+    /// <summary>When <see cref="LastError"/> happened, or null.</summary>
+    public DateTimeOffset? LastErrorTime => _counters.LastError?.Time;
+}

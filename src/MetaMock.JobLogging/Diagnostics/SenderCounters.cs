@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+
+namespace MetaMock.JobLogging.Diagnostics;
+
+/// <summary>
+/// The sender's counters, kept once and seen twice: through <see cref="MetaMockLoggingDiagnostics"/> and through the
+/// <c>MetaMock.JobLogging</c> meter (dotnet-counters, OpenTelemetry). Written by the log call (drops) and the
+/// background loop; read from anywhere.
+/// </summary>
+internal sealed class SenderCounters : IDisposable
+{
+    public const string MeterName = "MetaMock.JobLogging";
+
+    // One box per reason (a handful), so counting a drop is one interlocked add with no allocation.
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _dropped = new(StringComparer.Ordinal);
+    private readonly Meter _meter;
+    private readonly Counter<long> _sentCounter;
+    private readonly Counter<long> _droppedCounter;
+    private readonly Counter<long> _consoleCounter;
+    private long _sent;
+    private long _writtenToConsole;
+    private ErrorRecord? _lastError;
+    private Func<(long Events, long Bytes)> _queued = static () => (0, 0);
+    private ImmutableArray<string> _activeStreams = [];
+
+    public SenderCounters()
+    {
+        _meter = new Meter(MeterName);
+        _sentCounter = _meter.CreateCounter<long>("metamock.logging.events.sent", "{event}", "Events delivered to CloudWatch Logs.");
+        _droppedCounter = _meter.CreateCounter<long>("metamock.logging.events.dropped", "{event}", "Events that never reached CloudWatch Logs, by reason.");
+        _consoleCounter = _meter.CreateCounter<long>("metamock.logging.events.console_fallback", "{event}", "Events written to the console after CloudWatch was given up.");
+        _meter.CreateObservableGauge("metamock.logging.queue.events", () => _queued().Events, "{event}", "Events buffered for CloudWatch, including those being retried.");
+        _meter.CreateObservableGauge("metamock.logging.queue.bytes", () => _queued().Bytes, "By", "Buffer bytes those events hold.");
+        _meter.CreateObservableGauge("metamock.logging.streams.active", () => _activeStreams.Length, "{stream}", "Streams the sender currently knows.");
+    }
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public long WrittenToConsole => Interlocked.Read(ref _writtenToConsole);
+
+    public (long Events, long Bytes) Queued => _queued();
+
+    public IReadOnlyList<string> ActiveStreams => _activeStreams;
+
+    public ErrorRecord? LastError => Volatile.Read(ref _lastError);
+
+    public IReadOnlyDictionary<string, long> Dropped =>
+        _dropped.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
+
+    public long TotalDropped => _dropped.Values.Sum(box => Interlocked.Read(ref box.Value));
+
+    public void AttachQueue(Func<(long Events, long Bytes)> queued) => _queued = queued;
+
+    public void PublishActiveStreams(ImmutableArray<string> streams) => _activeStreams = streams;
+
+    public void AddSent(int events)
+    {
+        if (events > 0)
+        {
+            Interlocked.Add(ref _sent, events);
+            _sentCounter.Add(events);
+        }
+    }
+
+    public void AddWrittenToConsole(int events)
+    {
+        if (events > 0)
+        {
+            Interlocked.Add(ref _writtenToConsole, events);
+            _consoleCounter.Add(events);
+        }
+    }
+
+    public void AddDropped(string reason, long events)
+    {
+        if (events > 0)
+        {
+            Interlocked.Add(ref _dropped.GetOrAdd(reason, static _ => new StrongBox<long>()).Value, events);
+            _droppedCounter.Add(events, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
+
+    public void RecordError(string description, DateTimeOffset time) => Volatile.Write(ref _lastError, new ErrorRecord(description, time));
+
+    public void Dispose() => _meter.Dispose();
+
+    /// <summary>The last error as the view shows it: a description that never holds a key or token.</summary>
+    internal sealed record ErrorRecord(string Description, DateTimeOffset Time);
+}

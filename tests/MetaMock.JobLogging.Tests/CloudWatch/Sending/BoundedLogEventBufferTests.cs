@@ -1,0 +1,81 @@
+using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.CloudWatch.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch.Sending;
+
+public sealed class BoundedLogEventBufferTests
+{
+    [Fact]
+    public void Writes_beyond_the_event_limit_are_refused_until_room_is_released()
+    {
+        var buffer = new BoundedLogEventBuffer(maxEvents: 2, maxBytes: long.MaxValue, wakeAtEvents: 100, wake: () => { });
+
+        var results = Enumerable.Range(0, 3).Select(_ => buffer.TryWrite(Event("x"), waitForRoom: false)).ToList();
+        var drained = new List<CapturedEvent>();
+        buffer.Drain(drained, int.MaxValue);
+
+        Assert.Equal([BufferWriteResult.Accepted, BufferWriteResult.Accepted, BufferWriteResult.Full], results);
+        Assert.Equal(BufferWriteResult.Full, buffer.TryWrite(Event("x"), false)); // drained but not released: still held
+        buffer.Release(1, drained[0].BufferBytes);
+        Assert.Equal(BufferWriteResult.Accepted, buffer.TryWrite(Event("x"), false));
+    }
+
+    [Fact]
+    public void The_byte_limit_counts_two_bytes_per_character_plus_the_fixed_cost()
+    {
+        var one = Event(new string('a', 50)).BufferBytes;
+        var buffer = new BoundedLogEventBuffer(maxEvents: 100, maxBytes: (2 * one) + 1, wakeAtEvents: 100, wake: () => { });
+
+        Assert.Equal(CapturedEvent.FixedCost + 100, one);
+        Assert.Equal(BufferWriteResult.Accepted, buffer.TryWrite(Event(new string('a', 50)), false));
+        Assert.Equal(BufferWriteResult.Accepted, buffer.TryWrite(Event(new string('a', 50)), false));
+        Assert.Equal(BufferWriteResult.Full, buffer.TryWrite(Event(new string('a', 50)), false));
+        Assert.Equal(2 * one, buffer.Bytes);
+    }
+
+    [Fact]
+    public void Filling_to_the_threshold_wakes_the_sender_once_not_once_per_event()
+    {
+        var wakes = 0;
+        var buffer = new BoundedLogEventBuffer(maxEvents: 1_000, maxBytes: long.MaxValue, wakeAtEvents: 10, wake: () => wakes++);
+
+        for (var i = 0; i < 500; i++)
+        {
+            buffer.TryWrite(Event("x"), false);
+        }
+
+        Assert.Equal(1, wakes);
+    }
+
+    [Fact]
+    public async Task In_wait_mode_a_full_buffer_blocks_the_writer_until_room_is_released()
+    {
+        var buffer = new BoundedLogEventBuffer(maxEvents: 1, maxBytes: long.MaxValue, wakeAtEvents: 100, wake: () => { });
+        buffer.TryWrite(Event("first"), waitForRoom: true);
+
+        var blocked = Task.Run(() => buffer.TryWrite(Event("second"), waitForRoom: true));
+        var finishedEarly = await Task.WhenAny(blocked, Task.Delay(200)) == blocked;
+        var drained = new List<CapturedEvent>();
+        buffer.Drain(drained, 1);
+        buffer.Release(1, drained[0].BufferBytes);
+
+        Assert.False(finishedEarly);
+        Assert.Equal(BufferWriteResult.Accepted, await blocked.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Closing_releases_a_waiting_writer_with_Closed()
+    {
+        var buffer = new BoundedLogEventBuffer(maxEvents: 1, maxBytes: long.MaxValue, wakeAtEvents: 100, wake: () => { });
+        buffer.TryWrite(Event("first"), waitForRoom: true);
+        var blocked = Task.Run(() => buffer.TryWrite(Event("second"), waitForRoom: true));
+
+        buffer.Close();
+
+        Assert.Equal(BufferWriteResult.Closed, await blocked.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    private static CapturedEvent Event(string message) =>
+        new(DateTimeOffset.UnixEpoch, LogLevel.Information, "c", message, null, null, null);
+}

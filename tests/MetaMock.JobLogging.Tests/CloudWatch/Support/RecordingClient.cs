@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Text;
+using MetaMock.JobLogging.CloudWatch.Wire;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
+
+/// <summary>
+/// An in-memory CloudWatch that enforces every PutLogEvents rule moto does not (count, bytes with 26 per event, event
+/// size, chronological order, 24 h span, existing group and stream) and records each accepted call per stream.
+/// A rule broken is recorded as a violation, so a property test can report the exact call.
+/// </summary>
+internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClientSource
+{
+    private readonly ConcurrentDictionary<string, byte> _groups = new();
+    private readonly ConcurrentDictionary<(string Group, string Stream), ConcurrentQueue<InputLogEvent>> _streams = new();
+
+    public ConcurrentQueue<string> Violations { get; } = new();
+
+    public IReadOnlyList<InputLogEvent> Events(string group, string stream) =>
+        _streams.TryGetValue((group, stream), out var events) ? events.ToList() : [];
+
+    public Task<ICloudWatchLogsClient> CreateAsync(MetaMockLoggingOptions options, CancellationToken cancellationToken) =>
+        Task.FromResult<ICloudWatchLogsClient>(this);
+
+    public Task CreateLogGroupAsync(CreateLogGroupRequest request, CancellationToken cancellationToken)
+    {
+        _groups.TryAdd(request.LogGroupName, 0);
+        return Task.CompletedTask;
+    }
+
+    public Task CreateLogStreamAsync(CreateLogStreamRequest request, CancellationToken cancellationToken)
+    {
+        if (!_groups.ContainsKey(request.LogGroupName))
+        {
+            Violations.Enqueue($"stream {request.LogStreamName} created before its group");
+        }
+
+        _streams.TryAdd((request.LogGroupName, request.LogStreamName), new ConcurrentQueue<InputLogEvent>());
+        return Task.CompletedTask;
+    }
+
+    public Task PutRetentionPolicyAsync(PutRetentionPolicyRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken)
+    {
+        var events = request.LogEvents;
+        var bytes = events.Sum(e => Encoding.UTF8.GetByteCount(e.Message) + 26L);
+        Check(events.Count is >= 1 and <= 10_000, $"{events.Count} events in one call");
+        Check(bytes <= 1_048_576, $"{bytes} bytes in one call");
+        Check(events.All(e => e.Message.Length > 0 && Encoding.UTF8.GetByteCount(e.Message) <= 1_048_550), "an event over 1,048,550 bytes");
+        Check(events.Zip(events.Skip(1)).All(p => p.First.Timestamp <= p.Second.Timestamp), "events out of chronological order");
+        Check(events[^1].Timestamp - events[0].Timestamp < TimeSpan.FromHours(24).TotalMilliseconds, "a call spanning 24 h or more");
+        if (!_streams.TryGetValue((request.LogGroupName, request.LogStreamName), out var stream))
+        {
+            Violations.Enqueue($"put to {request.LogStreamName} before it was created");
+            return Task.FromResult(new PutLogEventsResponse(null));
+        }
+
+        foreach (var item in events)
+        {
+            stream.Enqueue(item);
+        }
+
+        return Task.FromResult(new PutLogEventsResponse(null));
+    }
+
+    public Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<DescribeLogStreamsResponse> DescribeLogStreamsAsync(DescribeLogStreamsRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<GetLogEventsResponse> GetLogEventsAsync(GetLogEventsRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    private void Check(bool rule, string violation)
+    {
+        if (!rule)
+        {
+            Violations.Enqueue(violation);
+        }
+    }
+}
