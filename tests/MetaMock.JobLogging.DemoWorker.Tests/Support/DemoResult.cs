@@ -7,18 +7,20 @@ internal sealed partial record DemoResult(int ExitCode, string Stdout, string St
 {
     public IReadOnlyList<ConsoleRecord> Records => Stdout
         .Split('\n')
-        .Select(line => RecordPattern().Match(line.TrimEnd('\r')))
-        .Where(m => m.Success)
-        .Select(m => new ConsoleRecord(
-            m.Groups["level"].Value,
-            Field(m, "user_id"),
-            Field(m, "job_id"),
-            Field(m, "task"),
-            Field(m, "run_id"),
-            m.Groups["message"].Value))
+        .Select(Parse)
+        .OfType<ConsoleRecord>()
         .ToList();
 
     public IReadOnlyList<ConsoleRecord> ForJob(string jobId) => Records.Where(r => r.JobId == jobId).ToList();
+
+    /// <summary>The record a text line starts, or null for a continuation line (an exception's stack, say).</summary>
+    public static ConsoleRecord? Parse(string line)
+    {
+        var m = RecordPattern().Match(line.TrimEnd('\r'));
+        return m.Success
+            ? new ConsoleRecord(m.Groups["level"].Value, Field(m, "user_id"), Field(m, "job_id"), Field(m, "task"), Field(m, "run_id"), m.Groups["message"].Value)
+            : null;
+    }
 
     private static string? Field(Match match, string key)
     {
