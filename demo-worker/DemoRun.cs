@@ -20,6 +20,9 @@ namespace MetaMock.DemoWorker;
 /// </summary>
 internal static class DemoRun
 {
+    /// <summary>Printed once the workflows are done and <c>--serve</c> keeps the worker running.</summary>
+    public const string ServingMessage = "Workflows done; serving as a worker until Ctrl+C.";
+
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
     public static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellation)
@@ -30,13 +33,16 @@ internal static class DemoRun
         await host.StartAsync(cancellation).ConfigureAwait(false);
 
         var tracker = host.Services.GetRequiredService<WorkflowTracker>();
+        // Ctrl+C or SIGTERM stops the host (its console lifetime); that also ends the wait for the workflows.
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopping);
         SimulatedApiRequest.Run(host.Services, options);
-        var completed = await WaitAsync(tracker.WhenAllCompleted(), cancellation).ConfigureAwait(false);
+        var completed = await WaitAsync(tracker.WhenAllCompleted(), stop.Token).ConfigureAwait(false);
         var duration = clock.Elapsed;
 
         if (options.Serve && completed)
         {
-            await Console.Out.WriteLineAsync("Workflows done; serving as a worker until Ctrl+C.").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(ServingMessage).ConfigureAwait(false);
             await host.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
         }
 

@@ -17,4 +17,5 @@ if (parsed.Errors.Count > 0)
     return DemoCommandLine.UsageError;
 }
 
-return await parsed.InvokeAsync().ConfigureAwait(false);
+// Ctrl+C / SIGTERM are the host's to handle (a graceful stop that flushes the logs), not System.CommandLine's.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);

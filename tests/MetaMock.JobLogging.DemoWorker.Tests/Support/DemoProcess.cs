@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace MetaMock.JobLogging.DemoWorker.Tests.Support;
 
@@ -7,7 +8,14 @@ internal static class DemoProcess
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    public static async Task<DemoResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<DemoResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(environment, onOutput: null, args);
+
+    /// <summary>
+    /// Runs the demo; <paramref name="onOutput"/>, when given, sees each stdout line with the running process, so a test
+    /// can act on it (send a signal, say).
+    /// </summary>
+    public static async Task<DemoResult> RunAsync(IReadOnlyDictionary<string, string>? environment, Action<string, Process>? onOutput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,9 +41,33 @@ internal static class DemoProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("demo-worker did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (stdout)
+            {
+                stdout.AppendLine(e.Data);
+            }
+
+            onOutput?.Invoke(e.Data, process);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (stderr)
+            {
+                stderr.AppendLine(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(Limit);
         try
         {
@@ -44,9 +76,17 @@ internal static class DemoProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"demo-worker ran longer than {Limit}; output so far:\n{await stdout}");
+            throw new TimeoutException($"demo-worker ran longer than {Limit}; output so far:\n{stdout}");
         }
 
-        return new DemoResult(process.ExitCode, await stdout, await stderr);
+        process.WaitForExit(); // drains the redirected streams
+        return new DemoResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public static void Interrupt(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }

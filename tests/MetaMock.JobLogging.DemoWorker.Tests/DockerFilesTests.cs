@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace MetaMock.JobLogging.DemoWorker.Tests;
+
+/// <summary>
+/// No Docker engine runs here, so the docker/ files are checked against the repository they build: the paths they
+/// copy exist, the entry point is the demo's assembly, the image runs unprivileged, and compose sets the variables the
+/// library reads.
+/// </summary>
+public sealed partial class DockerFilesTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MetaMock.JobLogging.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    private static string Read(string path) => File.ReadAllText(Path.Combine(Root, path));
+
+    [Fact]
+    public void The_dockerfile_is_multi_stage_copies_paths_that_exist_and_runs_the_demo_as_non_root()
+    {
+        var dockerfile = Read("docker/Dockerfile");
+        Assert.Equal(2, FromLine().Count(dockerfile));
+        foreach (Match copy in CopyLine().Matches(dockerfile))
+        {
+            foreach (var source in copy.Groups["sources"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Assert.True(File.Exists(Path.Combine(Root, source)) || Directory.Exists(Path.Combine(Root, source)), $"COPY source {source} does not exist");
+            }
+        }
+
+        var user = UserLine().Match(dockerfile);
+        Assert.True(user.Success, "no USER line");
+        Assert.NotEqual("root", user.Groups[1].Value);
+        Assert.NotEqual("0", user.Groups[1].Value);
+        Assert.Contains("\"demo-worker.dll\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("<AssemblyName>demo-worker</AssemblyName>", Read("demo-worker/MetaMock.JobLogging.DemoWorker.csproj"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_runs_the_worker_in_production_against_the_emulator_on_loopback()
+    {
+        var compose = Read("docker/compose.yaml");
+        Assert.Contains("ENVIRONMENT: production", compose, StringComparison.Ordinal);
+        Assert.Contains("USE_CLOUDWATCH: \"true\"", compose, StringComparison.Ordinal);
+        Assert.Matches(@"AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: http://cloudwatch:\d+", compose);
+        Assert.Contains("dockerfile: docker/Dockerfile", compose, StringComparison.Ordinal);
+        Assert.Matches(@"""127\.0\.0\.1:\d+:\d+""", compose);
+        Assert.Contains("image: motoserver/moto", compose, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^FROM \S+ AS \w+$", RegexOptions.Multiline)]
+    private static partial Regex FromLine();
+
+    [GeneratedRegex(@"^COPY (?!--from)(?<sources>.+) \S+$", RegexOptions.Multiline)]
+    private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"^USER (\S+)$", RegexOptions.Multiline)]
+    private static partial Regex UserLine();
+}
