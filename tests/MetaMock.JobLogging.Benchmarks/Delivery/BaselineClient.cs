@@ -29,10 +29,11 @@ internal static class BaselineClient
         await PostAllAsync(http, bodies, calls: parallelism, parallelism); // Opens the connections.
 
         sink.Recorder.Reset(calls * perCall);
+        var cpu = DeliveryFigures.ProcessCpu();
         var start = Stopwatch.GetTimestamp();
         await PostAllAsync(http, bodies, calls, parallelism);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        return DeliveryFigures.From(sink.Recorder, elapsed, dropped: 0);
+        return DeliveryFigures.From(sink.Recorder, elapsed, DeliveryFigures.ProcessCpu() - cpu, dropped: 0);
     }
 
     private static async Task PostAllAsync(HttpClient http, byte[][] bodies, long calls, int parallelism)

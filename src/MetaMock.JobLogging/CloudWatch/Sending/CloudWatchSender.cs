@@ -15,6 +15,7 @@ internal sealed class CloudWatchSender : IDisposable
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
+    private const int DrainChunk = 8_192;
 
     // Set at construction, read-only afterwards.
     private readonly MetaMockLoggingOptions _options;
@@ -30,7 +31,10 @@ internal sealed class CloudWatchSender : IDisposable
 
     // Touched by the loop only.
     private readonly EventFormatter _formatter;
-    private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 10_000);
+    // Idle streams are remembered only so CreateLogStream isn't repeated; 1,000 of them cover the jobs running at once
+    // on any one worker, and keep memory flat however many jobs a process has ever seen (streams with pending events
+    // are never evicted, so the cap never costs an event).
+    private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 1_000);
     private readonly List<CapturedEvent> _drained = [];
     private readonly DropReporter _drops;
     private ICloudWatchLogsClient? _client;
@@ -206,8 +210,20 @@ internal sealed class CloudWatchSender : IDisposable
 
     private void DrainIntoStreams(DateTimeOffset now)
     {
+        // In chunks, so the scratch list stays small however much the buffer held (the buffer bounds the total).
+        do
+        {
+            _drained.Clear();
+            _buffer.Drain(_drained, DrainChunk);
+            RouteAndFormat(now);
+        }
+        while (_drained.Count == DrainChunk);
+
         _drained.Clear();
-        _buffer.Drain(_drained, int.MaxValue);
+    }
+
+    private void RouteAndFormat(DateTimeOffset now)
+    {
         // A job logs its lines in runs under one context snapshot: consecutive events with the same snapshot (and, for
         // the default stream, the same UTC day) go to the same stream, so the routing lookups run once per run.
         StreamState? stream = null;
@@ -241,8 +257,6 @@ internal sealed class CloudWatchSender : IDisposable
                 stream.Pending.Add(new PendingEvent(timestamp, _sequence++, parts[i], System.Text.Encoding.UTF8.GetByteCount(parts[i]), last ? 1 : 0, last ? item.BufferBytes : 0));
             }
         }
-
-        _drained.Clear();
     }
 
     private bool TryFormat(CapturedEvent item, out string message, out int bytes)

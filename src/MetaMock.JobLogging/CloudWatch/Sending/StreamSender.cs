@@ -46,7 +46,15 @@ internal sealed class StreamSender
     public Task PutAsync(PutCall call, CancellationToken cancellationToken) => PutAsync(call.Stream, call.Events, retryMissing: true, cancellationToken);
 
     /// <summary>After a round: what was delivered or dropped leaves the stream; the rest waits for the next round.</summary>
-    public static void Complete(StreamState stream) => stream.Pending.RemoveAll(static e => e.Settled);
+    public static void Complete(StreamState stream)
+    {
+        stream.Pending.RemoveAll(static e => e.Settled);
+        if (stream.Pending.Count == 0 && stream.Pending.Capacity > 1_024)
+        {
+            // A burst must not leave a large array behind in a stream that may now stay idle for minutes.
+            stream.Pending.TrimExcess();
+        }
+    }
 
     private async Task PutAsync(StreamState stream, List<PendingEvent> batch, bool retryMissing, CancellationToken cancellationToken)
     {
