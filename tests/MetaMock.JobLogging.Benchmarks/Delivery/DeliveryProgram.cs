@@ -20,14 +20,13 @@ internal static class DeliveryProgram
 
         var scale = DeliveryScale.For(args.Contains("--quick"));
         var which = args.FirstOrDefault(a => a != "--quick") ?? "all";
-        if (which is not ("probe" or "b2" or "b4" or "b5" or "all"))
+        if (which is not ("b2" or "b4" or "b5" or "all"))
         {
             await System.Console.Error.WriteLineAsync(Usage);
             return 2;
         }
 
         await using var sink = await CloudWatchSink.StartAsync();
-        if (which == "probe") { await Probe.RunAsync(sink); return 0; }
         var output = System.Console.Out;
         await output.WriteLineAsync($"Delivery benchmarks ({(scale.Quick ? "quick" : "full")}), sink {sink.Url}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         await output.WriteLineAsync();
