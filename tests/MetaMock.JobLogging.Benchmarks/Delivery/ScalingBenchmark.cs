@@ -67,10 +67,14 @@ internal static class ScalingBenchmark
 
         // Every job visited once, its ten lines in one block.
         await EventProducer.ProduceOnThread(logging.Logger, jobs, 1_000_000, total, "step done");
-        while (logging.Diagnostics.EventsSent + logging.Diagnostics.EventsDropped < total)
+        while (logging.Diagnostics.EventsSent + logging.Diagnostics.EventsDropped < total || logging.Diagnostics.QueuedEvents > 0)
         {
             await Task.Delay(20);
         }
+
+        // The last round's bookkeeping (settling, eviction, the published stream list) ends after the last answer:
+        // one quiet flush interval later the sender is at rest, which is the state measured.
+        await Task.Delay(new MetaMockLoggingOptions().FlushInterval + TimeSpan.FromMilliseconds(500));
 
         var elapsed = Stopwatch.GetElapsedTime(start);
         await sampling.CancelAsync();
@@ -115,5 +119,6 @@ internal static class ScalingBenchmark
         return sample ?? throw new InvalidOperationException($"The B4 child for {jobs} jobs exited with {child.ExitCode} and no result.");
     }
 
-    private static string Growth(double from, double to) => string.Create(CultureInfo.InvariantCulture, $"{(to - from) / from:+0%;-0%;0%}");
+    private static string Growth(double from, double to) =>
+        from == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{(to - from) / from:+0%;-0%;0%}");
 }
