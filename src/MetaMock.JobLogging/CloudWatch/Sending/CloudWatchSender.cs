@@ -15,6 +15,7 @@ internal sealed class CloudWatchSender : IDisposable
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
+    private const int DrainChunk = 8_192;
 
     // Set at construction, read-only afterwards.
     private readonly MetaMockLoggingOptions _options;
@@ -30,7 +31,10 @@ internal sealed class CloudWatchSender : IDisposable
 
     // Touched by the loop only.
     private readonly EventFormatter _formatter;
-    private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 10_000);
+    // Idle streams are remembered only so CreateLogStream isn't repeated; 1,000 of them cover the jobs running at once
+    // on any one worker, and keep memory flat however many jobs a process has ever seen (streams with pending events
+    // are never evicted, so the cap never costs an event).
+    private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 1_000);
     private readonly List<CapturedEvent> _drained = [];
     private readonly DropReporter _drops;
     private ICloudWatchLogsClient? _client;
@@ -206,27 +210,53 @@ internal sealed class CloudWatchSender : IDisposable
 
     private void DrainIntoStreams(DateTimeOffset now)
     {
+        // In chunks, so the scratch list stays small however much the buffer held (the buffer bounds the total).
+        do
+        {
+            _drained.Clear();
+            _buffer.Drain(_drained, DrainChunk);
+            RouteAndFormat(now);
+        }
+        while (_drained.Count == DrainChunk);
+
         _drained.Clear();
-        _buffer.Drain(_drained, int.MaxValue);
+    }
+
+    private void RouteAndFormat(DateTimeOffset now)
+    {
+        // A job logs its lines in runs under one context snapshot: consecutive events with the same snapshot (and, for
+        // the default stream, the same UTC day) go to the same stream, so the routing lookups run once per run.
+        StreamState? stream = null;
+        LogContextSnapshot? lastContext = null;
+        var lastDay = long.MinValue;
         foreach (var item in _drained)
         {
-            var stream = _streams.Get(_router.Route(item), now);
+            var day = item.Context?.JobId is null ? item.Timestamp.UtcTicks / TimeSpan.TicksPerDay : 0;
+            if (stream is null || !ReferenceEquals(item.Context, lastContext) || day != lastDay)
+            {
+                stream = _streams.Get(_router.Route(item), now);
+                (lastContext, lastDay) = (item.Context, day);
+            }
+
             if (!TryFormat(item, out var message, out var bytes))
             {
                 continue;
             }
 
             var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
+            if (bytes <= BatchLimits.CloudWatch.MaxMessageBytes)
+            {
+                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, message, bytes, 1, item.BufferBytes));
+                continue;
+            }
+
             var parts = EventSplitter.Split(message, bytes, BatchLimits.CloudWatch.MaxMessageBytes);
             for (var i = 0; i < parts.Count; i++)
             {
                 var last = i == parts.Count - 1;
-                var partBytes = parts.Count == 1 ? bytes : System.Text.Encoding.UTF8.GetByteCount(parts[i]);
-                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, parts[i], partBytes, last ? 1 : 0, last ? item.BufferBytes : 0));
+                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, parts[i], System.Text.Encoding.UTF8.GetByteCount(parts[i]), last ? 1 : 0, last ? item.BufferBytes : 0));
             }
         }
-
-        _drained.Clear();
     }
 
     private bool TryFormat(CapturedEvent item, out string message, out int bytes)
@@ -251,28 +281,22 @@ internal sealed class CloudWatchSender : IDisposable
     {
         string? authFailure = null;
         string? failure = null;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelStreams };
-        await Parallel.ForEachAsync(_streams.WithPending(), parallel, async (stream, _) =>
-        {
-            try
+        await SendRound.RunAsync(
+            sender,
+            _streams.WithPending(),
+            _options.MaxParallelStreams,
+            error =>
             {
-                await sender.SendAsync(stream, _abort.Token).ConfigureAwait(false);
-            }
-            catch (CloudWatchLogsException error) when (error.IsAuthenticationFailure)
-            {
-                authFailure = $"CloudWatch Logs refused the credentials ({error.ErrorType})";
-            }
-            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-            {
-                // Shutdown deadline: the events stay pending and are reported as undelivered.
-            }
-#pragma warning disable CA1031 // Every other failure is an outage to back off from, never a reason to lose events.
-            catch (Exception error)
-#pragma warning restore CA1031
-            {
-                failure = Describe(error);
-            }
-        }).ConfigureAwait(false);
+                if (error is CloudWatchLogsException { IsAuthenticationFailure: true } refused)
+                {
+                    authFailure = $"CloudWatch Logs refused the credentials ({refused.ErrorType})";
+                }
+                else
+                {
+                    failure = Describe(error);
+                }
+            },
+            _abort.Token).ConfigureAwait(false);
 
         if (authFailure is not null)
         {

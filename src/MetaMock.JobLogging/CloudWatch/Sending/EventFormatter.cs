@@ -27,6 +27,13 @@ internal sealed class EventFormatter : IDisposable
             return (Encoding.UTF8.GetString(_json.WrittenSpan), _json.WrittenCount);
         }
 
+        if (item.Exception is null)
+        {
+            // The common case in one allocation: the text line's parts without the line break (see TextLine).
+            var line = string.Concat("[", LevelNames.Of(item.Level), "] ", item.Context?.TextPrefix, item.Message);
+            return (line, Encoding.UTF8.GetByteCount(line));
+        }
+
         var builder = _text.GetStringBuilder();
         builder.Clear();
         TextLine.Write(_text, item.Level, item.Context, item.Message, item.Exception);

@@ -4,8 +4,8 @@ using MetaMock.JobLogging.Diagnostics;
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// Sends one stream's pending events: sorts them (stable), cuts them into valid calls, puts each call, and settles
-/// every event exactly once: sent, or dropped with a reason. A ResourceNotFoundException recreates the stream and
+/// Sends one stream's pending events: sorts them (stable), cuts them into valid calls (see <see cref="SendRound"/> for
+/// how the calls are scheduled), puts each call, and settles every event exactly once: sent, or dropped with a reason. A ResourceNotFoundException recreates the stream and
 /// resends; an InvalidParameterException halves the call until the offending events are isolated and dropped alone.
 /// Other failures propagate, leaving unsettled events pending for a later attempt.
 /// </summary>
@@ -26,22 +26,33 @@ internal sealed class StreamSender
         _limits = limits;
     }
 
-    public async Task SendAsync(StreamState stream, CancellationToken cancellationToken)
+    /// <summary>Sorts the stream's pending events (stable: sequence numbers are unique) and cuts them into calls.</summary>
+    public List<PutCall> Plan(StreamState stream)
     {
-        // Sequence numbers are unique, so this (unstable) sort yields the one stable chronological order.
         stream.Pending.Sort(PendingEvent.Compare);
-        try
+        var calls = new List<PutCall>();
+        foreach (var range in BatchCutter.Cut(stream.Pending, _limits))
         {
-            await _resources.EnsureStreamAsync(stream, cancellationToken).ConfigureAwait(false);
-            foreach (var range in BatchCutter.Cut(stream.Pending, _limits))
-            {
-                var (offset, length) = range.GetOffsetAndLength(stream.Pending.Count);
-                await PutAsync(stream, stream.Pending.GetRange(offset, length), retryMissing: true, cancellationToken).ConfigureAwait(false);
-            }
+            var (offset, length) = range.GetOffsetAndLength(stream.Pending.Count);
+            calls.Add(new PutCall(stream, stream.Pending.GetRange(offset, length), BatchCutter.SharesTimestampWithPrevious(stream.Pending, offset)));
         }
-        finally
+
+        return calls;
+    }
+
+    public Task EnsureStreamAsync(StreamState stream, CancellationToken cancellationToken) => _resources.EnsureStreamAsync(stream, cancellationToken);
+
+    /// <summary>Puts one call and settles its events; failures other than the handled ones propagate, the events stay pending.</summary>
+    public Task PutAsync(PutCall call, CancellationToken cancellationToken) => PutAsync(call.Stream, call.Events, retryMissing: true, cancellationToken);
+
+    /// <summary>After a round: what was delivered or dropped leaves the stream; the rest waits for the next round.</summary>
+    public static void Complete(StreamState stream)
+    {
+        stream.Pending.RemoveAll(static e => e.Settled);
+        if (stream.Pending.Count == 0 && stream.Pending.Capacity > 1_024)
         {
-            stream.Pending.RemoveAll(static e => e.Settled);
+            // A burst must not leave a large array behind in a stream that may now stay idle for minutes.
+            stream.Pending.TrimExcess();
         }
     }
 

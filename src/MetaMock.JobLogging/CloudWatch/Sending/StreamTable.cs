@@ -41,13 +41,21 @@ internal sealed class StreamTable
     {
         var idle = _streams.Values.Where(s => s.Pending.Count == 0).OrderBy(s => s.LastUsed).ToList();
         var excess = _streams.Count - _maxStreams;
+        var removed = 0;
         foreach (var state in idle)
         {
             if (excess > 0 || now - state.LastUsed >= _idleTimeout)
             {
                 _streams.Remove(state.Address);
                 excess--;
+                removed++;
             }
+        }
+
+        if (removed > _streams.Count)
+        {
+            // A burst of many jobs grew the table's arrays; a dictionary never shrinks them by itself.
+            _streams.TrimExcess();
         }
     }
 }

@@ -13,6 +13,7 @@ namespace MetaMock.JobLogging.CloudWatch.Wire;
 internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposable
 {
     private const string TargetPrefix = "Logs_20140328.";
+    private const string ContentSha256Header = "x-amz-content-sha256";
     private static readonly MediaTypeHeaderValue ContentType = new("application/x-amz-json-1.1");
     private static readonly WireJsonContext Json = new(new JsonSerializerOptions
     {
@@ -73,18 +74,24 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
         CancellationToken cancellationToken)
     {
         // Serialized once; each attempt wraps the same bytes in a fresh request message (a sent message can't be reused).
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
-        return await _retry.ExecuteAsync(
+        var body = RequestBody.Serialize(request, requestType);
+        var result = await _retry.ExecuteAsync(
             static (state, ct) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ResponseType, ct),
             (Self: this, Operation: operation, Body: body, ResponseType: responseType),
             cancellationToken).ConfigureAwait(false);
+        // Back to the pool only after a completed exchange: after a timeout or a cancellation the transport might still
+        // hold the bytes, so a failed call leaves its buffer to the garbage collector instead.
+        body.Dispose();
+        return result;
     }
 
-    private async ValueTask<TResponse?> SendOnceAsync<TResponse>(string operation, byte[] body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    private async ValueTask<TResponse?> SendOnceAsync<TResponse>(string operation, RequestBody body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint);
         message.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
-        message.Content = new ByteArrayContent(body);
+        // With the hash given, the signing handler signs without buffering a second copy of the body.
+        message.Headers.TryAddWithoutValidation(ContentSha256Header, body.Sha256);
+        message.Content = new ReadOnlyMemoryContent(body.Memory);
         message.Content.Headers.ContentType = ContentType;
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -61,6 +61,29 @@ public sealed class BatchCutterTests
         Assert.Equal([2, 1], batches.Select(b => b.GetOffsetAndLength(events.Count).Length));
     }
 
+    [Fact]
+    public void A_cut_inside_a_short_run_of_equal_timestamps_moves_back_so_no_two_calls_share_a_millisecond()
+    {
+        // 10 events fit a call; events 9..11 share one millisecond. The cut moves from 10 back to 9 (within a tenth).
+        var events = Enumerable.Range(0, 12).Select(i => new PendingEvent(i < 9 ? i : 9, i, "m", 1, 1, 1)).ToList();
+
+        var batches = BatchCutter.Cut(events, new BatchLimits(10, 1_000, 26, TimeSpan.FromHours(24)));
+
+        Assert.Equal([9, 3], batches.Select(b => b.GetOffsetAndLength(events.Count).Length));
+        Assert.False(BatchCutter.SharesTimestampWithPrevious(events, 9));
+    }
+
+    [Fact]
+    public void A_run_of_equal_timestamps_longer_than_a_tenth_of_a_call_is_cut_at_the_limit_and_flagged()
+    {
+        var events = Enumerable.Range(0, 12).Select(i => new PendingEvent(i < 5 ? i : 5, i, "m", 1, 1, 1)).ToList();
+
+        var batches = BatchCutter.Cut(events, new BatchLimits(10, 1_000, 26, TimeSpan.FromHours(24)));
+
+        Assert.Equal([10, 2], batches.Select(b => b.GetOffsetAndLength(events.Count).Length));
+        Assert.True(BatchCutter.SharesTimestampWithPrevious(events, 10));
+    }
+
     private static List<PendingEvent> Sorted(List<(int Bytes, long Gap)> raw)
     {
         var time = 1_700_000_000_000L;

@@ -16,8 +16,12 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    /// <summary>
+    /// A stream's events as CloudWatch (and moto) return them: by timestamp, equal timestamps in arrival order. The
+    /// sender puts a stream's calls concurrently, so arrival order alone is not the order a reader sees.
+    /// </summary>
     public IReadOnlyList<InputLogEvent> Events(string group, string stream) =>
-        _streams.TryGetValue((group, stream), out var events) ? events.ToList() : [];
+        _streams.TryGetValue((group, stream), out var events) ? events.OrderBy(e => e.Timestamp).ToList() : [];
 
     public Task<ICloudWatchLogsClient> CreateAsync(MetaMockLoggingOptions options, CancellationToken cancellationToken) =>
         Task.FromResult<ICloudWatchLogsClient>(this);

@@ -1,0 +1,25 @@
+namespace MetaMock.JobLogging.CloudWatch.Sending;
+
+/// <summary>
+/// One PutLogEvents call of a send round: a stream and the slice of its sorted events. A call that begins in the
+/// millisecond its predecessor ended in is put only after it (<see cref="AfterPrevious"/>), so CloudWatch, which orders a
+/// stream by timestamp alone, keeps equal-time lines in the order they were logged.
+/// </summary>
+internal sealed class PutCall
+{
+    public PutCall(StreamState stream, List<PendingEvent> events, bool afterPrevious)
+    {
+        Stream = stream;
+        Events = events;
+        AfterPrevious = afterPrevious;
+    }
+
+    public StreamState Stream { get; }
+
+    public List<PendingEvent> Events { get; }
+
+    public bool AfterPrevious { get; }
+
+    /// <summary>Completes when the call was put, failed or was skipped; a chained successor waits on it.</summary>
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

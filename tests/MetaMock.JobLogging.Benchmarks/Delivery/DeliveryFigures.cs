@@ -1,0 +1,29 @@
+using MetaMock.JobLogging.Benchmarks.Delivery.Sink;
+
+namespace MetaMock.JobLogging.Benchmarks.Delivery;
+
+/// <summary>One measured delivery: events acknowledged per second, and how full the PutLogEvents calls were.</summary>
+internal sealed record DeliveryFigures(long Events, long Calls, long Bytes, TimeSpan Elapsed, TimeSpan Cpu, long Dropped, long Oversized)
+{
+    /// <summary>Process CPU time (every thread: log calls, sender, HTTP client and the sink) per acknowledged event.</summary>
+    public double CpuMicrosecondsPerEvent => Cpu.TotalMicroseconds / Events;
+
+    public double EventsPerSecond => Events / Elapsed.TotalSeconds;
+
+    public double EventsPerCall => Calls == 0 ? 0 : (double)Events / Calls;
+
+    public double BytesPerCall => Calls == 0 ? 0 : (double)Bytes / Calls;
+
+    /// <summary>Fill against whichever limit binds first: 1,048,576 bytes or 10,000 events.</summary>
+    public double Fill => Math.Max(BytesPerCall / 1_048_576, EventsPerCall / 10_000);
+
+    public static DeliveryFigures From(SinkRecorder recorder, TimeSpan elapsed, TimeSpan cpu, long dropped) =>
+        new(recorder.Events, recorder.Calls, recorder.Bytes, elapsed, cpu, dropped, recorder.Oversized);
+
+    /// <summary>CPU time of this whole process so far.</summary>
+    public static TimeSpan ProcessCpu()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+}

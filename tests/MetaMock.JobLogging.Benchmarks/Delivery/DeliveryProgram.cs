@@ -1,0 +1,50 @@
+using MetaMock.JobLogging.Benchmarks.Delivery.Sink;
+
+namespace MetaMock.JobLogging.Benchmarks.Delivery;
+
+/// <summary>
+/// The delivery benchmarks (issue "Benchmarks": B2, B4, B5), which measure end-to-end throughput and latency and so
+/// don't fit BenchmarkDotNet: <c>delivery b2|b4|b5|all [--quick]</c>. Prints Markdown tables.
+/// </summary>
+internal static class DeliveryProgram
+{
+    private const string Usage = "usage: delivery b2|b4|b5|all [--quick]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LoggingUnderTest.UseDummyCredentials();
+        if (args is [ScalingBenchmark.ChildCommand, var jobs, var url])
+        {
+            return await ScalingBenchmark.RunChildAsync(int.Parse(jobs, System.Globalization.CultureInfo.InvariantCulture), new Uri(url));
+        }
+
+        var scale = DeliveryScale.For(args.Contains("--quick"));
+        var which = args.FirstOrDefault(a => a != "--quick") ?? "all";
+        if (which is not ("b2" or "b4" or "b5" or "all"))
+        {
+            await System.Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var sink = await CloudWatchSink.StartAsync();
+        var output = System.Console.Out;
+        await output.WriteLineAsync($"Delivery benchmarks ({(scale.Quick ? "quick" : "full")}), sink {sink.Url}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        await output.WriteLineAsync();
+        if (which is "b2" or "all")
+        {
+            await ThroughputBenchmark.RunAsync(sink, scale, output);
+        }
+
+        if (which is "b4" or "all")
+        {
+            await ScalingBenchmark.RunAsync(sink, scale, output);
+        }
+
+        if (which is "b5" or "all")
+        {
+            await LatencyBenchmark.RunAsync(sink, scale, output);
+        }
+
+        return 0;
+    }
+}

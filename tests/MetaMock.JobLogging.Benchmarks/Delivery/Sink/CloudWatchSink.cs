@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MetaMock.JobLogging.Benchmarks.Delivery.Sink;
+
+/// <summary>
+/// A minimal, fast CloudWatch Logs endpoint on Kestrel, bound to 127.0.0.1 on a free port: PutLogEvents is parsed and
+/// counted (see <see cref="SinkRecorder"/>); CreateLogGroup, CreateLogStream, PutRetentionPolicy and DescribeLogStreams
+/// are answered with the smallest valid reply. Signatures are not checked (moto doesn't either).
+/// </summary>
+internal sealed class CloudWatchSink : IAsyncDisposable
+{
+    private static readonly byte[] Empty = "{}"u8.ToArray();
+    private static readonly byte[] NoStreams = """{"logStreams":[]}"""u8.ToArray();
+
+    private readonly WebApplication _app;
+
+    private CloudWatchSink(WebApplication app, Uri url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public SinkRecorder Recorder { get; } = new();
+
+    public static async Task<CloudWatchSink> StartAsync()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            // A body is read whole before parsing; PutLogEvents bodies reach ~1.5 MB with JSON overhead.
+            o.Limits.MaxRequestBufferSize = 64L * 1024 * 1024;
+            o.Limits.MaxRequestBodySize = 64L * 1024 * 1024;
+            o.AddServerHeader = false;
+        });
+        var app = builder.Build();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        CloudWatchSink? sink = null;
+        app.Run(context => sink!.HandleAsync(context));
+        await app.StartAsync();
+        sink = new CloudWatchSink(app, new Uri(addresses.Addresses.First()));
+        return sink;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        var operation = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        var body = context.Request.BodyReader;
+        var read = await ReadWholeAsync(body, context.RequestAborted);
+        byte[] answer;
+        switch (operation)
+        {
+            case "PutLogEvents":
+                var sequences = Recorder.TracksSequences ? new List<long>(256) : null;
+                var (events, bytes) = PutLogEventsReader.Read(read.Buffer, sequences);
+                Recorder.RecordCall(events, bytes, sequences);
+                answer = Empty;
+                break;
+            case "DescribeLogStreams":
+                answer = NoStreams;
+                break;
+            case "CreateLogGroup" or "CreateLogStream" or "PutRetentionPolicy":
+                answer = Empty;
+                break;
+            default:
+                body.AdvanceTo(read.Buffer.End);
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.Body.WriteAsync("""{"__type":"UnknownOperationException"}"""u8.ToArray());
+                return;
+        }
+
+        body.AdvanceTo(read.Buffer.End);
+        context.Response.ContentType = "application/x-amz-json-1.1";
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer);
+    }
+
+    private static async Task<ReadResult> ReadWholeAsync(PipeReader body, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await body.ReadAsync(cancellationToken);
+            if (read.IsCompleted)
+            {
+                return read;
+            }
+
+            // Nothing consumed, everything examined: the next read returns once more of the body has arrived.
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+}
