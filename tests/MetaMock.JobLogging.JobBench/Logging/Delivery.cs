@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace MetaMock.JobLogging.JobBench.Logging;
+
+/// <summary>Waits until the provider has delivered every line written so far, so its background work is measured too.</summary>
+internal static class Delivery
+{
+    public static async Task WaitAsync(DiscardingCloudWatch sink, long linesWritten)
+    {
+        var clock = Stopwatch.StartNew();
+        while (sink.Events < linesWritten)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"Only {sink.Events} of {linesWritten} lines reached the endpoint within 30 s.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using MetaMock.JobLogging.JobBench.HangfireBench;
+using MetaMock.JobLogging.JobBench.Measurement;
+using MetaMock.JobLogging.JobBench.QuartzBench;
+
+// B3, job overhead: throughput of trivial jobs with the integration and MetaMock logging on, versus without the
+// integration (same logging), for Hangfire (InMemory, WorkerCount = 2) and Quartz (in-memory store).
+//
+//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--only hangfire|quartz] [--breakdown]
+//
+// --quick: a smoke run (fewer jobs, one warm-up and two rounds); --breakdown adds Quartz's listener-only and
+// context-only variants. On a shared machine wall-clock rates swing with the neighbours' load, so each round also
+// counts this process's CPU time, and ratios are taken round by round against the baseline run next to it.
+var quick = args.Contains("--quick");
+var breakdown = args.Contains("--breakdown");
+var only = ValueOf("--only");
+var rounds = int.Parse(ValueOf("--rounds") ?? (quick ? "2" : "9"), CultureInfo.InvariantCulture);
+var warmups = quick ? 1 : 2;
+
+if (only is null or "hangfire")
+{
+    await using var without = HangfireVariant.Start(withIntegration: false);
+    await using var with = HangfireVariant.Start(withIntegration: true);
+    await Comparison.RunAsync("Hangfire", quick ? 2_000 : 20_000, warmups, rounds, [without, with]);
+}
+
+if (only is null or "quartz")
+{
+    List<IBenchVariant> variants = [await QuartzVariant.StartAsync(QuartzVariantKind.Without)];
+    if (breakdown)
+    {
+        variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.ListenerOnly));
+        variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.ContextOnly));
+    }
+
+    variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.With));
+    try
+    {
+        await Comparison.RunAsync("Quartz", quick ? 1_000 : 5_000, warmups, rounds, variants);
+    }
+    finally
+    {
+        foreach (var variant in variants)
+        {
+            await variant.DisposeAsync();
+        }
+    }
+}
+
+string? ValueOf(string option)
+{
+    var index = Array.IndexOf(args, option);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
