@@ -1,15 +1,17 @@
 using System.Globalization;
 using MetaMock.JobLogging.JobBench.HangfireBench;
+using MetaMock.JobLogging.JobBench.Logging;
 using MetaMock.JobLogging.JobBench.Measurement;
 using MetaMock.JobLogging.JobBench.QuartzBench;
 
 // B3, job overhead: throughput of trivial jobs with the integration and MetaMock logging on, versus without the
-// integration (same logging), for Hangfire (InMemory, WorkerCount = 2) and Quartz (in-memory store).
+// integration (same logging), for Hangfire (InMemory, WorkerCount = 2) and Quartz (in-memory store); then the cost of
+// one log line on that logging path, the floor under an integration that writes lines.
 //
-//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--only hangfire|quartz] [--breakdown]
+//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--only hangfire|quartz|lines] [--breakdown]
 //
-// --quick: a smoke run (fewer jobs, one warm-up and two rounds); --breakdown adds Quartz's listener-only and
-// context-only variants. On a shared machine wall-clock rates swing with the neighbours' load, so each round also
+// --quick: a smoke run (fewer jobs, one warm-up and two rounds); --breakdown adds Hangfire with a no-op filter and
+// Quartz's listener-only and context-only variants. On a shared machine wall-clock rates swing with the neighbours' load, so each round also
 // counts this process's CPU time, and ratios are taken round by round against the baseline run next to it.
 var quick = args.Contains("--quick");
 var breakdown = args.Contains("--breakdown");
@@ -19,9 +21,14 @@ var warmups = quick ? 1 : 2;
 
 if (only is null or "hangfire")
 {
-    await using var without = HangfireVariant.Start(withIntegration: false);
-    await using var with = HangfireVariant.Start(withIntegration: true);
-    await Comparison.RunAsync("Hangfire", quick ? 2_000 : 20_000, warmups, rounds, [without, with]);
+    List<IBenchVariant> variants = [HangfireVariant.Start(HangfireVariantKind.Without)];
+    if (breakdown)
+    {
+        variants.Add(HangfireVariant.Start(HangfireVariantKind.NoOpFilter));
+    }
+
+    variants.Add(HangfireVariant.Start(HangfireVariantKind.With));
+    await RunAndDisposeAsync("Hangfire", quick ? 2_000 : 20_000, variants);
 }
 
 if (only is null or "quartz")
@@ -34,9 +41,14 @@ if (only is null or "quartz")
     }
 
     variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.With));
+    await RunAndDisposeAsync("Quartz", quick ? 1_000 : 5_000, variants);
+}
+
+async Task RunAndDisposeAsync(string title, int jobsPerRound, List<IBenchVariant> variants)
+{
     try
     {
-        await Comparison.RunAsync("Quartz", quick ? 1_000 : 5_000, warmups, rounds, variants);
+        await Comparison.RunAsync(title, jobsPerRound, warmups, rounds, variants);
     }
     finally
     {
@@ -45,6 +57,11 @@ if (only is null or "quartz")
             await variant.DisposeAsync();
         }
     }
+}
+
+if (only is null or "lines")
+{
+    await LineCost.RunAsync(quick ? 20_000 : 100_000, rounds);
 }
 
 string? ValueOf(string option)

@@ -13,7 +13,7 @@ namespace MetaMock.JobLogging.JobBench.HangfireBench;
 
 /// <summary>
 /// One running <c>BackgroundJobServer</c> (<c>WorkerCount = 2</c>) on its own InMemory storage, with Hangfire's global
-/// filters (retry, continuations, statistics, culture) and, for the "with" variant, the filter
+/// filters (retry, continuations, statistics, culture) and, for <see cref="HangfireVariantKind.With"/>, the filter
 /// <c>UseMetaMockJobContext(loggerFactory)</c> registers, in a filter list of its own so two variants share one process.
 /// </summary>
 internal sealed class HangfireVariant : IBenchVariant
@@ -26,9 +26,9 @@ internal sealed class HangfireVariant : IBenchVariant
     private readonly BackgroundJobClient _client;
     private readonly DiscardingCloudWatch _sink;
 
-    private HangfireVariant(bool withIntegration, ServiceProvider services, InMemoryStorage storage, JobFilterProviderCollection filters, DiscardingCloudWatch sink)
+    private HangfireVariant(HangfireVariantKind kind, ServiceProvider services, InMemoryStorage storage, JobFilterProviderCollection filters, DiscardingCloudWatch sink)
     {
-        Name = withIntegration ? "hangfire-with" : "hangfire-without";
+        Name = "hangfire-" + kind.ToString().ToLowerInvariant();
         _services = services;
         _storage = storage;
         _sink = sink;
@@ -40,7 +40,7 @@ internal sealed class HangfireVariant : IBenchVariant
 
     public long LinesDelivered => _sink.Events;
 
-    public static HangfireVariant Start(bool withIntegration)
+    public static HangfireVariant Start(HangfireVariantKind kind)
     {
         var services = new ServiceCollection();
         var sink = BenchLogging.Add(services);
@@ -49,13 +49,17 @@ internal sealed class HangfireVariant : IBenchVariant
         // Succeeded jobs would otherwise stay in memory for a day, and every round adds 20,000.
         var storage = new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromSeconds(30) });
         var own = new JobFilterCollection();
-        if (withIntegration)
+        if (kind == HangfireVariantKind.With)
         {
             own.Add(new MetaMockJobContextFilter(built.GetRequiredService<ILoggerFactory>(), JobSettings.None));
         }
+        else if (kind == HangfireVariantKind.NoOpFilter)
+        {
+            own.Add(new NoOpFilter());
+        }
 
         var filters = new JobFilterProviderCollection(GlobalJobFilters.Filters, new JobFilterAttributeFilterProvider(), own);
-        return new HangfireVariant(withIntegration, built, storage, filters, sink);
+        return new HangfireVariant(kind, built, storage, filters, sink);
     }
 
     /// <summary>
