@@ -10,9 +10,10 @@ using MetaMock.JobLogging.JobBench.QuartzBench;
 //
 //   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--only hangfire|quartz|lines] [--breakdown]
 //
-// --quick: a smoke run (fewer jobs, one warm-up and two rounds); --breakdown adds Hangfire with a no-op filter and
-// Quartz's listener-only and context-only variants. On a shared machine wall-clock rates swing with the neighbours' load, so each round also
-// counts this process's CPU time, and ratios are taken round by round against the baseline run next to it.
+// --quick: a smoke run (fewer jobs, one warm-up and two rounds). --breakdown adds Hangfire with a no-op filter and with
+// nothing to capture at enqueue, and Quartz's listener-only and context-only variants. On a shared machine wall-clock
+// rates swing with the neighbours' load, so each round also counts this process's CPU time, and ratios are taken round
+// by round against the baseline run next to it.
 var quick = args.Contains("--quick");
 var breakdown = args.Contains("--breakdown");
 var only = ValueOf("--only");
@@ -25,6 +26,7 @@ if (only is null or "hangfire")
     if (breakdown)
     {
         variants.Add(HangfireVariant.Start(HangfireVariantKind.NoOpFilter));
+        variants.Add(HangfireVariant.Start(HangfireVariantKind.WithNothingCaptured));
     }
 
     variants.Add(HangfireVariant.Start(HangfireVariantKind.With));

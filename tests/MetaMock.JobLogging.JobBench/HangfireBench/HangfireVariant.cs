@@ -25,10 +25,12 @@ internal sealed class HangfireVariant : IBenchVariant
     private readonly BackgroundJobServer _server;
     private readonly BackgroundJobClient _client;
     private readonly DiscardingCloudWatch _sink;
+    private readonly bool _captures;
 
     private HangfireVariant(HangfireVariantKind kind, ServiceProvider services, InMemoryStorage storage, JobFilterProviderCollection filters, DiscardingCloudWatch sink)
     {
         Name = "hangfire-" + kind.ToString().ToLowerInvariant();
+        _captures = kind != HangfireVariantKind.WithNothingCaptured;
         _services = services;
         _storage = storage;
         _sink = sink;
@@ -49,7 +51,7 @@ internal sealed class HangfireVariant : IBenchVariant
         // Succeeded jobs would otherwise stay in memory for a day, and every round adds 20,000.
         var storage = new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromSeconds(30) });
         var own = new JobFilterCollection();
-        if (kind == HangfireVariantKind.With)
+        if (kind is HangfireVariantKind.With or HangfireVariantKind.WithNothingCaptured)
         {
             own.Add(new MetaMockJobContextFilter(built.GetRequiredService<ILoggerFactory>(), JobSettings.None));
         }
@@ -72,7 +74,7 @@ internal sealed class HangfireVariant : IBenchVariant
         var clock = new RoundClock();
         await Task.Run(() =>
         {
-            using var context = MetaMockLogContext.BeginContext(new UserContext("42"), new JobContext("wf-" + round, "bench"));
+            using var context = _captures ? MetaMockLogContext.BeginContext(new UserContext("42"), new JobContext("wf-" + round, "bench")) : null;
             for (var i = 0; i < count; i++)
             {
                 _client.Create(Trivial, new EnqueuedState());
