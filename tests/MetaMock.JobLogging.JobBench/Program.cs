@@ -14,6 +14,13 @@ using MetaMock.JobLogging.JobBench.QuartzBench;
 // nothing to capture at enqueue, and Quartz's listener-only and context-only variants. On a shared machine wall-clock
 // rates swing with the neighbours' load, so each round also counts this process's CPU time, and ratios are taken round
 // by round against the baseline run next to it.
+string[] known = ["--quick", "--breakdown", "--only", "--rounds", "hangfire", "quartz", "lines"];
+if (args.Any(a => !known.Contains(a) && !int.TryParse(a, CultureInfo.InvariantCulture, out _)) || ValueOf("--only") is not (null or "hangfire" or "quartz" or "lines"))
+{
+    Console.Error.WriteLine("usage: JobBench [--quick] [--rounds N] [--only hangfire|quartz|lines] [--breakdown]");
+    return 2;
+}
+
 var quick = args.Contains("--quick");
 var breakdown = args.Contains("--breakdown");
 var only = ValueOf("--only");
@@ -65,6 +72,8 @@ if (only is null or "lines")
 {
     await LineCost.RunAsync(quick ? 20_000 : 100_000, rounds);
 }
+
+return 0;
 
 string? ValueOf(string option)
 {

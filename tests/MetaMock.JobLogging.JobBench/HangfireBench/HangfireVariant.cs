@@ -6,6 +6,7 @@ using MetaMock.JobLogging.Hangfire.Filters;
 using MetaMock.JobLogging.Hangfire.Identity;
 using MetaMock.JobLogging.JobBench.Logging;
 using MetaMock.JobLogging.JobBench.Measurement;
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,10 +25,10 @@ internal sealed class HangfireVariant : IBenchVariant
     private readonly InMemoryStorage _storage;
     private readonly BackgroundJobServer _server;
     private readonly BackgroundJobClient _client;
-    private readonly DiscardingCloudWatch _sink;
+    private readonly DiscardingClient _sink;
     private readonly bool _captures;
 
-    private HangfireVariant(HangfireVariantKind kind, ServiceProvider services, InMemoryStorage storage, JobFilterProviderCollection filters, DiscardingCloudWatch sink)
+    private HangfireVariant(HangfireVariantKind kind, ServiceProvider services, InMemoryStorage storage, JobFilterProviderCollection filters, DiscardingClient sink)
     {
         Name = "hangfire-" + kind.ToString().ToLowerInvariant();
         _captures = kind != HangfireVariantKind.WithNothingCaptured;

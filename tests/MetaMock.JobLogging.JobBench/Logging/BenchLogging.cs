@@ -1,5 +1,6 @@
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Configuration;
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,9 +12,9 @@ namespace MetaMock.JobLogging.JobBench.Logging;
 /// </summary>
 internal static class BenchLogging
 {
-    public static DiscardingCloudWatch Add(IServiceCollection services)
+    public static DiscardingClient Add(IServiceCollection services)
     {
-        var sink = new DiscardingCloudWatch();
+        var sink = new DiscardingClient();
 
         // Registered first, so AddMetaMockLogging's TryAdd keeps them: the endpoint, and no machine variable in play.
         services.AddSingleton<ICloudWatchClientSource>(sink);

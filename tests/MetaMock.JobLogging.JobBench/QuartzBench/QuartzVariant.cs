@@ -1,6 +1,7 @@
 using MetaMock.JobLogging.JobBench.Logging;
 using MetaMock.JobLogging.JobBench.Measurement;
 using MetaMock.JobLogging.Quartz;
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -12,10 +13,10 @@ internal sealed class QuartzVariant : IBenchVariant
 {
     private readonly ServiceProvider _services;
     private readonly IScheduler _scheduler;
-    private readonly DiscardingCloudWatch _sink;
+    private readonly DiscardingClient _sink;
     private long _linesWritten;
 
-    private QuartzVariant(QuartzVariantKind kind, ServiceProvider services, IScheduler scheduler, DiscardingCloudWatch sink)
+    private QuartzVariant(QuartzVariantKind kind, ServiceProvider services, IScheduler scheduler, DiscardingClient sink)
     {
         Kind = kind;
         _services = services;
