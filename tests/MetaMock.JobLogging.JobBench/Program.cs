@@ -26,6 +26,11 @@ var breakdown = args.Contains("--breakdown");
 var only = ValueOf("--only");
 var rounds = int.Parse(ValueOf("--rounds") ?? (quick ? "2" : "9"), CultureInfo.InvariantCulture);
 var warmups = quick ? 1 : 2;
+if (quick)
+{
+    // One short warm-up leaves much of the code still being compiled: the run proves the program works, not the figures.
+    Console.WriteLine("--quick: a smoke run; its figures include JIT time and are not measurements.");
+}
 
 if (only is null or "hangfire")
 {
