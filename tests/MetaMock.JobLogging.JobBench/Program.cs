@@ -43,6 +43,11 @@ if (only is null or "hangfire")
 
     variants.Add(HangfireVariant.Start(HangfireVariantKind.With));
     await RunAndDisposeAsync("Hangfire", quick ? 2_000 : 20_000, variants);
+    if (breakdown)
+    {
+        ParameterReadCost.Run(quick ? 20_000 : 200_000, rounds);
+        await FilterCost.RunAsync(quick ? 20_000 : 100_000, rounds);
+    }
 }
 
 if (only is null or "quartz")
