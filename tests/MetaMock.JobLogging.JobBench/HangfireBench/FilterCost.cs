@@ -63,8 +63,8 @@ internal static class FilterCost
         {
             for (var round = 0; round < rounds + 1; round++)
             {
-                var bare = CpuPerJob(jobs, () => OneJob(withFilter: false));
-                var with = CpuPerJob(jobs, () => OneJob(withFilter: true));
+                var bare = CpuLoop.MicrosecondsPerCall(jobs, () => OneJob(withFilter: false));
+                var with = CpuLoop.MicrosecondsPerCall(jobs, () => OneJob(withFilter: true));
                 if (round > 0)
                 {
                     costs.Add(with - bare);
@@ -73,16 +73,5 @@ internal static class FilterCost
         }
 
         System.Console.WriteLine($"== Hangfire filter's own work per job (enqueue + perform, single thread): {Stats.Median(costs):F2} cpu-us (median of {rounds} x {jobs:N0})");
-    }
-
-    private static double CpuPerJob(int jobs, Action oneJob)
-    {
-        var before = Environment.CpuUsage.TotalTime;
-        for (var i = 0; i < jobs; i++)
-        {
-            oneJob();
-        }
-
-        return (Environment.CpuUsage.TotalTime - before).TotalMicroseconds / jobs;
     }
 }

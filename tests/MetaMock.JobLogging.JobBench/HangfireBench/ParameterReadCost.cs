@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.InMemory;
@@ -15,6 +14,8 @@ namespace MetaMock.JobLogging.JobBench.HangfireBench;
 /// </summary>
 internal static class ParameterReadCost
 {
+    private static long _sink;
+
     public static void Run(int jobs, int rounds)
     {
         using var storage = new InMemoryStorage();
@@ -31,14 +32,14 @@ internal static class ParameterReadCost
         var stored = new List<double>();
         for (var round = 0; round < rounds + 1; round++)
         {
-            var viaHangfire = Measure(jobs, () =>
-                (context.GetJobParameter<int>(JobParameters.RetryCount, allowStale: true),
-                 context.GetJobParameter<string?>(JobParameters.CapturedUserId, allowStale: true),
-                 context.GetJobParameter<string?>(JobParameters.CapturedJobId, allowStale: true)));
-            var viaSnapshot = Measure(jobs, () =>
-                (StoredParameter.Number(context, JobParameters.RetryCount),
-                 StoredParameter.Text(context, JobParameters.CapturedUserId),
-                 StoredParameter.Text(context, JobParameters.CapturedJobId)));
+            var viaHangfire = CpuLoop.MicrosecondsPerCall(jobs, () => Keep(
+                context.GetJobParameter<int>(JobParameters.RetryCount, allowStale: true),
+                context.GetJobParameter<string?>(JobParameters.CapturedUserId, allowStale: true),
+                context.GetJobParameter<string?>(JobParameters.CapturedJobId, allowStale: true)));
+            var viaSnapshot = CpuLoop.MicrosecondsPerCall(jobs, () => Keep(
+                StoredParameter.Number(context, JobParameters.RetryCount),
+                StoredParameter.Text(context, JobParameters.CapturedUserId),
+                StoredParameter.Text(context, JobParameters.CapturedJobId)));
             if (round > 0)
             {
                 hangfire.Add(viaHangfire);
@@ -51,17 +52,7 @@ internal static class ParameterReadCost
             $"snapshot reader {Stats.Median(stored):F2} cpu-us (median of {rounds} x {jobs:N0})");
     }
 
-    private static double Measure(int jobs, Func<(int, string?, string?)> read)
-    {
-        var before = Environment.CpuUsage.TotalTime;
-        var check = 0;
-        for (var i = 0; i < jobs; i++)
-        {
-            check += read().Item2?.Length ?? 0;
-        }
-
-        var cpu = Environment.CpuUsage.TotalTime - before;
-        Debug.Assert(check == 2 * jobs, "every read saw the captured user id");
-        return cpu.TotalMicroseconds / jobs;
-    }
+    // Consumes the reads so the JIT cannot drop them.
+    private static void Keep(int retryCount, string? userId, string? jobId) =>
+        _sink += retryCount + (userId?.Length ?? 0) + (jobId?.Length ?? 0);
 }
