@@ -72,9 +72,9 @@ internal sealed class JobContextEngine
         var identity = _plans.For(backgroundJob.Job).Identify(
             backgroundJob.Job,
             backgroundJob.Id,
-            context.GetJobParameter<int>(JobParameters.RetryCount, allowStale: true),
-            context.GetJobParameter<string?>(JobParameters.CapturedUserId, allowStale: true),
-            context.GetJobParameter<string?>(JobParameters.CapturedJobId, allowStale: true));
+            StoredParameter.Number(context, JobParameters.RetryCount),
+            StoredParameter.Text(context, JobParameters.CapturedUserId),
+            StoredParameter.Text(context, JobParameters.CapturedJobId));
 
         // Every field is replaced, null included: the worker thread carries whatever context existed when the server was built.
         var bookmark = MetaMockLogContext.BeginContext(identity.User, identity.Job);

@@ -6,28 +6,42 @@ namespace MetaMock.JobLogging.Quartz.Context;
 /// The logger scope a firing opens: the four context fields as key/value pairs, so structured providers (JSON console,
 /// OpenTelemetry) show them as properties rather than as a type name.
 /// </summary>
+/// <remarks>The pairs are made when a provider reads them, not per firing: most firings' scopes are never enumerated.</remarks>
 internal sealed class ContextScopeState : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    private readonly KeyValuePair<string, object?>[] _fields;
+    private const string TaskRunIdKey = "task_run_id";
 
-    public ContextScopeState(UserContext? user, JobContext job) =>
-        _fields =
-        [
-            new(MetaMockJobDataKeys.UserId, user?.UserId),
-            new(MetaMockJobDataKeys.JobId, job.JobId),
-            new(MetaMockJobDataKeys.TaskName, job.TaskName),
-            new("task_run_id", job.TaskRunId),
-        ];
+    private readonly UserContext? _user;
+    private readonly JobContext _job;
 
-    public int Count => _fields.Length;
+    public ContextScopeState(UserContext? user, JobContext job)
+    {
+        _user = user;
+        _job = job;
+    }
 
-    public KeyValuePair<string, object?> this[int index] => _fields[index];
+    public int Count => 4;
 
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_fields).GetEnumerator();
+    public KeyValuePair<string, object?> this[int index] => index switch
+    {
+        0 => new(MetaMockJobDataKeys.UserId, _user?.UserId),
+        1 => new(MetaMockJobDataKeys.JobId, _job.JobId),
+        2 => new(MetaMockJobDataKeys.TaskName, _job.TaskName),
+        3 => new(TaskRunIdKey, _job.TaskRunId),
+        _ => throw new ArgumentOutOfRangeException(nameof(index), index, "A firing's scope has four fields (0-3)."),
+    };
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>What a text provider that prints scopes shows.</summary>
+    /// <summary>What a text provider that prints scopes shows (fields that are set only).</summary>
     public override string ToString() =>
-        string.Join(' ', _fields.Where(f => f.Value is not null).Select(f => $"{f.Key}={f.Value}"));
+        string.Join(' ', this.Where(f => f.Value is not null).Select(f => $"{f.Key}={f.Value}"));
 }

@@ -21,8 +21,8 @@ internal static class FiringIdentity
     }
 
     /// <summary>The context of one execution attempt, with the attempt's own run id (see <see cref="RunId"/>).</summary>
-    public static (UserContext? User, JobContext Job) FromExecution(IJobExecutionContext context) =>
-        Build(context.JobDetail.Key, RunId(context), context.MergedJobDataMap, null);
+    public static (UserContext? User, JobContext Job) FromExecution(IJobExecutionContext context, string runId) =>
+        Build(context.JobDetail.Key, runId, context.MergedJobDataMap, null);
 
     /// <summary>
     /// The run id of the current attempt. A retry is a new firing with a new FireInstanceId, but <c>RefireImmediately</c>

@@ -1,3 +1,4 @@
+using MetaMock.JobLogging.Quartz.Context;
 using Quartz;
 
 namespace MetaMock.JobLogging.Quartz.Firing;
@@ -13,8 +14,11 @@ internal sealed class AttemptContextMiddleware : IJobExecutionMiddleware
 
     public AttemptContextMiddleware(FiringContextHook hook) => _hook = hook;
 
-    public ValueTask Invoke(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken = default) =>
-        FiringContext.IsCurrent(context) ? Isolated(context, next, cancellationToken) : InvokeWithin(context, next, cancellationToken);
+    public ValueTask Invoke(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken = default)
+    {
+        var runId = FiringIdentity.RunId(context);
+        return FiringContext.IsCurrent(runId) ? Isolated(context, next, cancellationToken) : InvokeWithin(context, runId, next, cancellationToken);
+    }
 
     // An async method restores the caller's ExecutionContext when it returns, so a context a synchronous Execute sets and
     // never clears stops here instead of reaching the listener's and Quartz's lines after it. No allocation when the job
@@ -22,10 +26,10 @@ internal sealed class AttemptContextMiddleware : IJobExecutionMiddleware
     private static async ValueTask Isolated(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken) =>
         await next(context, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask InvokeWithin(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken)
+    private async ValueTask InvokeWithin(IJobExecutionContext context, string runId, JobExecutionDelegate next, CancellationToken cancellationToken)
     {
         // Entered inside this async method, so the change ends with it and never leaks back into Quartz's frame.
-        using (FiringContext.EnterAttempt(context, _hook.ScopeLogger))
+        using (FiringContext.EnterAttempt(context, runId, _hook.ScopeLogger))
         {
             await next(context, cancellationToken).ConfigureAwait(false);
         }

@@ -18,21 +18,17 @@ internal static class FiringContext
     }
 
     /// <summary>
-    /// Whether this execution attempt's context is already the ambient one, which it is whenever the per-firing hook ran
-    /// and this is the first attempt. Reads only, so a caller can decide before it changes anything.
+    /// Whether the attempt with this run id (<see cref="FiringIdentity.RunId"/>) already has its context as the ambient
+    /// one, which it has whenever the per-firing hook ran and this is the first attempt. Reads only, so a caller can
+    /// decide before it changes anything.
     /// </summary>
-    public static bool IsCurrent(IJobExecutionContext context)
-    {
-        var ambientRunId = MetaMockLogContext.GetJobContext()?.TaskRunId;
-        return context.RefireCount == 0
-            ? string.Equals(ambientRunId, context.FireInstanceId, StringComparison.Ordinal)
-            : string.Equals(ambientRunId, FiringIdentity.RunId(context), StringComparison.Ordinal);
-    }
+    public static bool IsCurrent(string runId) =>
+        string.Equals(MetaMockLogContext.GetJobContext()?.TaskRunId, runId, StringComparison.Ordinal);
 
-    /// <summary>Enters this execution attempt's context (see <see cref="FiringIdentity.FromExecution"/>).</summary>
-    public static FiringEntry EnterAttempt(IJobExecutionContext context, ILogger scopeLogger)
+    /// <summary>Enters the context of the execution attempt with this run id (see <see cref="FiringIdentity.FromExecution"/>).</summary>
+    public static FiringEntry EnterAttempt(IJobExecutionContext context, string runId, ILogger scopeLogger)
     {
-        var (user, job) = FiringIdentity.FromExecution(context);
+        var (user, job) = FiringIdentity.FromExecution(context, runId);
         return Enter(user, job, scopeLogger);
     }
 }

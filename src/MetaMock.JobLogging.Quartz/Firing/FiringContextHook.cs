@@ -1,4 +1,3 @@
-using MetaMock.JobLogging.Quartz.Context;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -26,13 +25,7 @@ internal sealed class FiringContextHook
     public ILogger ScopeLogger => _scopeLogger;
 
     /// <summary>The <c>ConfigureJobScope</c> callback: enters the firing's context and hands it to the scope to restore.</summary>
-    public static void OnJobScope(IServiceScope scope, TriggerFiredBundle bundle, IScheduler scheduler)
-    {
-        var services = scope.ServiceProvider;
-        var hook = services.GetRequiredService<FiringContextHook>();
-        var (user, job) = FiringIdentity.FromBundle(bundle);
-
-        // The job factory disposes this scope when the firing is over (ReturnJob), which restores the previous context.
-        services.GetRequiredService<FiringRestorer>().Hold(FiringContext.Enter(user, job, hook._scopeLogger));
-    }
+    /// <remarks>The job factory disposes this scope when the firing is over (ReturnJob), which restores the previous context.</remarks>
+    public static void OnJobScope(IServiceScope scope, TriggerFiredBundle bundle, IScheduler scheduler) =>
+        scope.ServiceProvider.GetRequiredService<FiringRestorer>().Enter(bundle);
 }

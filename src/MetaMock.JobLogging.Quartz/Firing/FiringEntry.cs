@@ -1,7 +1,10 @@
 namespace MetaMock.JobLogging.Quartz.Firing;
 
-/// <summary>One entered firing context: closes the logger scope, then restores the context that was current before.</summary>
-internal sealed class FiringEntry : IDisposable
+/// <summary>
+/// One entered firing context: closes the logger scope, then restores the context that was current before. A struct,
+/// because one is made for every firing and only ever held by its restorer or a <c>using</c>.
+/// </summary>
+internal readonly struct FiringEntry : IDisposable
 {
     private readonly IDisposable _bookmark;
     private readonly IDisposable? _loggerScope;
@@ -14,8 +17,8 @@ internal sealed class FiringEntry : IDisposable
 
     public void Dispose()
     {
-        // Reverse order of entry; both are safe to dispose twice.
+        // Reverse order of entry; both are safe to dispose twice, so a copy of this struct disposing again is harmless.
         _loggerScope?.Dispose();
-        _bookmark.Dispose();
+        _bookmark?.Dispose();
     }
 }

@@ -35,8 +35,8 @@ public sealed class MetaMockJobListener : IJobListener
         ArgumentNullException.ThrowIfNull(context);
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            using var entry = EnterIfNeeded(context);
             var runId = FiringIdentity.RunId(context);
+            using var entry = EnterIfNeeded(context, runId);
             ListenerLog.Started(_logger, context.JobDetail.Key, runId);
         }
 
@@ -47,7 +47,7 @@ public sealed class MetaMockJobListener : IJobListener
     public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var entry = EnterIfNeeded(context);
+        using var entry = EnterIfNeeded(context, FiringIdentity.RunId(context));
         var key = context.JobDetail.Key;
         var durationMs = Math.Round(context.JobRunTime.TotalMilliseconds, 1);
         if (jobException is not null)
@@ -78,7 +78,7 @@ public sealed class MetaMockJobListener : IJobListener
     public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var entry = EnterIfNeeded(context);
+        using var entry = EnterIfNeeded(context, FiringIdentity.RunId(context));
         ListenerLog.Vetoed(_logger, context.JobDetail.Key);
         return default;
     }
@@ -88,6 +88,6 @@ public sealed class MetaMockJobListener : IJobListener
 
     // Registered without the per-firing hook, or on a refire attempt, the ambient context is not this attempt's: the
     // listener then sets it around its own line only (synchronously, so nothing outlives the call).
-    private FiringEntry? EnterIfNeeded(IJobExecutionContext context) =>
-        FiringContext.IsCurrent(context) ? null : FiringContext.EnterAttempt(context, _logger);
+    private FiringEntry? EnterIfNeeded(IJobExecutionContext context, string runId) =>
+        FiringContext.IsCurrent(runId) ? null : FiringContext.EnterAttempt(context, runId, _logger);
 }

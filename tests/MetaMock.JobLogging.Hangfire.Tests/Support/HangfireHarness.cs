@@ -18,13 +18,16 @@ public sealed class HangfireHarness : IDisposable
     private readonly InMemoryStorage _storage = new();
     private readonly JobFilterProviderCollection _filterProvider;
     private readonly List<BackgroundJobServer> _servers = [];
+    private readonly bool _ownsLoggerFactory;
 
     /// <param name="globalFilter">Register the MetaMock filter for every job, as UseMetaMockJobContext does.</param>
     /// <param name="defaults">Settings for that global filter.</param>
     /// <param name="retryAttempts">AutomaticRetry attempts; retries run at once (delay 0).</param>
-    public HangfireHarness(bool globalFilter = true, MetaMockJobContextAttribute? defaults = null, int retryAttempts = 0)
+    /// <param name="loggerFactory">The application's logging, owned by the caller; null: a factory over <see cref="Capture"/>.</param>
+    public HangfireHarness(bool globalFilter = true, MetaMockJobContextAttribute? defaults = null, int retryAttempts = 0, ILoggerFactory? loggerFactory = null)
     {
-        LoggerFactory = new LoggerFactory([Capture]);
+        _ownsLoggerFactory = loggerFactory is null;
+        LoggerFactory = loggerFactory ?? new LoggerFactory([Capture]);
         _filterProvider = new JobFilterProviderCollection(Filters, new JobFilterAttributeFilterProvider());
         Client = new BackgroundJobClient(_storage, _filterProvider);
         Probe = new JobProbe(LoggerFactory.CreateLogger("Job"), Client);
@@ -112,6 +115,9 @@ public sealed class HangfireHarness : IDisposable
         }
 
         _storage.Dispose();
-        LoggerFactory.Dispose();
+        if (_ownsLoggerFactory)
+        {
+            LoggerFactory.Dispose();
+        }
     }
 }

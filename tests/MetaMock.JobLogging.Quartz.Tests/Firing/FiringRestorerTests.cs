@@ -9,7 +9,7 @@ public sealed class FiringRestorerTests
     public void Two_entries_held_in_one_scope_are_restored_newest_first_back_to_the_original_context()
     {
         using var original = MetaMockLogContext.BeginContext(new UserContext("original"), null);
-        var restorer = new FiringRestorer();
+        var restorer = new FiringRestorer(new FiringContextHook(NullLoggerFactory.Instance));
 
         restorer.Hold(FiringContext.Enter(null, new JobContext("first"), NullLogger.Instance));
         restorer.Hold(FiringContext.Enter(null, new JobContext("second"), NullLogger.Instance));

@@ -1,9 +1,9 @@
 using Quartz;
 
-namespace MetaMock.JobLogging.Quartz.Bench;
+namespace MetaMock.JobLogging.JobBench.QuartzBench;
 
 /// <summary>Does nothing but count itself, so the figure is the scheduler's and the integration's cost per firing.</summary>
-internal sealed class TrivialJob : IJob
+internal sealed class TrivialQuartzJob : IJob
 {
     public static int Remaining;
     public static TaskCompletionSource AllDone = new(TaskCreationOptions.RunContinuationsAsynchronously);

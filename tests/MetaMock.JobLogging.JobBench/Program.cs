@@ -1,0 +1,92 @@
+using System.Globalization;
+using MetaMock.JobLogging.JobBench.HangfireBench;
+using MetaMock.JobLogging.JobBench.Logging;
+using MetaMock.JobLogging.JobBench.Measurement;
+using MetaMock.JobLogging.JobBench.QuartzBench;
+
+// B3, job overhead: throughput of trivial jobs with the integration and MetaMock logging on, versus without the
+// integration (same logging), for Hangfire (InMemory, WorkerCount = 2) and Quartz (in-memory store); then the cost of
+// one log line on that logging path, the floor under an integration that writes lines.
+//
+//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--only hangfire|quartz|lines] [--breakdown]
+//
+// --quick: a smoke run (fewer jobs, one warm-up and two rounds). --breakdown adds Hangfire with a no-op filter and with
+// nothing to capture at enqueue, and Quartz's listener-only and context-only variants. On a shared machine wall-clock
+// rates swing with the neighbours' load, so each round also counts this process's CPU time, and ratios are taken round
+// by round against the baseline run next to it.
+string[] known = ["--quick", "--breakdown", "--only", "--rounds", "hangfire", "quartz", "lines"];
+if (args.Any(a => !known.Contains(a) && !int.TryParse(a, CultureInfo.InvariantCulture, out _)) || ValueOf("--only") is not (null or "hangfire" or "quartz" or "lines"))
+{
+    Console.Error.WriteLine("usage: JobBench [--quick] [--rounds N] [--only hangfire|quartz|lines] [--breakdown]");
+    return 2;
+}
+
+var quick = args.Contains("--quick");
+var breakdown = args.Contains("--breakdown");
+var only = ValueOf("--only");
+var rounds = int.Parse(ValueOf("--rounds") ?? (quick ? "2" : "9"), CultureInfo.InvariantCulture);
+var warmups = quick ? 1 : 2;
+if (quick)
+{
+    // One short warm-up leaves much of the code still being compiled: the run proves the program works, not the figures.
+    Console.WriteLine("--quick: a smoke run; its figures include JIT time and are not measurements.");
+}
+
+if (only is null or "hangfire")
+{
+    List<IBenchVariant> variants = [HangfireVariant.Start(HangfireVariantKind.Without)];
+    if (breakdown)
+    {
+        variants.Add(HangfireVariant.Start(HangfireVariantKind.NoOpFilter));
+        variants.Add(HangfireVariant.Start(HangfireVariantKind.WithNothingCaptured));
+    }
+
+    variants.Add(HangfireVariant.Start(HangfireVariantKind.With));
+    await RunAndDisposeAsync("Hangfire", quick ? 2_000 : 20_000, variants);
+    if (breakdown)
+    {
+        ParameterReadCost.Run(quick ? 20_000 : 200_000, rounds);
+        await FilterCost.RunAsync(quick ? 20_000 : 100_000, rounds);
+    }
+}
+
+if (only is null or "quartz")
+{
+    List<IBenchVariant> variants = [await QuartzVariant.StartAsync(QuartzVariantKind.Without)];
+    if (breakdown)
+    {
+        variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.ListenerOnly));
+        variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.ContextOnly));
+    }
+
+    variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.With));
+    await RunAndDisposeAsync("Quartz", quick ? 1_000 : 5_000, variants);
+}
+
+async Task RunAndDisposeAsync(string title, int jobsPerRound, List<IBenchVariant> variants)
+{
+    try
+    {
+        await Comparison.RunAsync(title, jobsPerRound, warmups, rounds, variants);
+    }
+    finally
+    {
+        foreach (var variant in variants)
+        {
+            await variant.DisposeAsync();
+        }
+    }
+}
+
+if (only is null or "lines")
+{
+    await LineCost.RunAsync(quick ? 20_000 : 100_000, rounds);
+}
+
+return 0;
+
+string? ValueOf(string option)
+{
+    var index = Array.IndexOf(args, option);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
