@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public class LogCallBenchmarks
 
     private ILogger _logger = NullLogger.Instance;
     private IDisposable? _owner;
+    private CloudWatchBench? _cloudWatch;
     private readonly List<IDisposable> _scopes = [];
 
     [GlobalSetup(Target = nameof(NullLoggerFloor))]
@@ -40,6 +42,20 @@ public class LogCallBenchmarks
         MetaMockLogContext.SetUserContext("123");
         MetaMockLogContext.SetJobContext("bulk-abc123", "generate_images", "run-456");
     }
+
+    [GlobalSetup(Target = nameof(MetaMockCloudWatch))]
+    public void SetupMetaMockCloudWatch()
+    {
+        System.Console.SetOut(TextWriter.Null);
+        _cloudWatch = CloudWatchBench.Start();
+        _logger = _cloudWatch.Logger;
+        MetaMockLogContext.SetUserContext("123");
+        MetaMockLogContext.SetJobContext("bulk-abc123", "generate_images", "run-456");
+    }
+
+    /// <summary>Each iteration starts with the sender caught up, so every measured call is accepted (lossless), not dropped.</summary>
+    [IterationSetup(Target = nameof(MetaMockCloudWatch))]
+    public void WaitForSenderToCatchUp() => _cloudWatch?.WaitUntilDelivered();
 
     [GlobalSetup(Target = nameof(MicrosoftConsole))]
     public void SetupMicrosoftConsole()
@@ -109,6 +125,7 @@ public class LogCallBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        ReportCallerThreadBytes();
         foreach (var scope in _scopes)
         {
             scope.Dispose();
@@ -116,6 +133,7 @@ public class LogCallBenchmarks
 
         _scopes.Clear();
         _owner?.Dispose();
+        _cloudWatch?.Dispose();
         MetaMockLogContext.ClearAllContext();
     }
 
@@ -124,6 +142,9 @@ public class LogCallBenchmarks
 
     [Benchmark]
     public void MetaMockConsole() => _logger.LogInformation(Template, Count, PresetId);
+
+    [Benchmark]
+    public void MetaMockCloudWatch() => _logger.LogInformation(Template, Count, PresetId);
 
     [Benchmark]
     public void MicrosoftConsole() => _logger.LogInformation(Template, Count, PresetId);
@@ -136,6 +157,25 @@ public class LogCallBenchmarks
 
     [Benchmark]
     public void ZLoggerStream() => _logger.LogInformation(Template, Count, PresetId);
+
+    /// <summary>
+    /// BenchmarkDotNet's Allocated column counts every thread of the process, so for the asynchronous stacks it also
+    /// holds their background work (formatting, sending, and for the CloudWatch row the in-process sink). B1 is about
+    /// the caller's thread, so this prints what the call itself allocates, measured on this thread alone.
+    /// </summary>
+    private void ReportCallerThreadBytes()
+    {
+        const int calls = 100_000;
+        _cloudWatch?.WaitUntilDelivered();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls; i++)
+        {
+            _logger.LogInformation(Template, Count, PresetId);
+        }
+
+        var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls;
+        BenchReport.Line(string.Create(CultureInfo.InvariantCulture, $"// Caller-thread bytes per call: {perCall:0.#}"));
+    }
 
     private void UseMelLogger(ILoggerFactory factory)
     {
