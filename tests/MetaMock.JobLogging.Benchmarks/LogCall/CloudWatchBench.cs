@@ -14,8 +14,8 @@ namespace MetaMock.JobLogging.Benchmarks.LogCall;
 /// </summary>
 internal sealed class CloudWatchBench : IDisposable
 {
-    // One BenchmarkDotNet iteration (~0.5 s) at ~3 M calls/s, with room to spare.
-    private const int BufferEvents = 4_000_000;
+    // One BenchmarkDotNet iteration, with room to spare.
+    private const int BufferEvents = 2 * LogCallBenchmarks.CloudWatchCallsPerIteration;
     private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(2);
 
     private readonly LocalCloudWatchSink _sink;
@@ -48,7 +48,7 @@ internal sealed class CloudWatchBench : IDisposable
                 o.LogGroup = "bench";
                 o.ServiceName = "bench";
                 o.MaxBufferedEvents = BufferEvents;
-                o.MaxBufferedBytes = 4L * 1024 * 1024 * 1024;
+                o.MaxBufferedBytes = 1024L * 1024 * 1024;
             }))
             .BuildServiceProvider();
         return new CloudWatchBench(sink, services);
