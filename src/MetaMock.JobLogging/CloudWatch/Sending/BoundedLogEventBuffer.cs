@@ -34,7 +34,9 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public BufferWriteResult TryWrite(CapturedEvent item, bool waitForRoom)
+    public bool HasBacklog => _queue.Count >= _wakeAtEvents;
+
+    public BufferWriteResult TryWrite(in CapturedEvent item, bool waitForRoom)
     {
         while (true)
         {

@@ -118,7 +118,11 @@ internal sealed class CloudWatchSender : IDisposable
             await ConnectAsync().ConfigureAwait(false);
             while (!_stopping.IsCancellationRequested)
             {
-                await _signal.WaitAsync(_options.FlushInterval, _time, _stopping.Token).ConfigureAwait(false);
+                if (!_buffer.HasBacklog)
+                {
+                    await _signal.WaitAsync(_options.FlushInterval, _time, _stopping.Token).ConfigureAwait(false);
+                }
+
                 await CycleAsync(shuttingDown: false).ConfigureAwait(false);
             }
 
@@ -229,7 +233,7 @@ internal sealed class CloudWatchSender : IDisposable
         _drained.Clear();
     }
 
-    private bool TryFormat(CapturedEvent item, out string message, out int bytes)
+    private bool TryFormat(in CapturedEvent item, out string message, out int bytes)
     {
         try
         {
