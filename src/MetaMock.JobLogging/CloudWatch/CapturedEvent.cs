@@ -6,14 +6,19 @@ namespace MetaMock.JobLogging.CloudWatch;
 /// What the log call hands over: the minimum that must be taken on the caller's thread (the time of the call, the
 /// formatted message, the context snapshot by reference). Routing and formatting happen later, in the background.
 /// </summary>
-internal sealed class CapturedEvent
+/// <remarks>
+/// A struct, stored inline in the buffer's queue slots: the log call allocates no event object, and the queue reuses
+/// its slots once the sender has drained them. Every field is paid once per call, so the JSON-only parts share one
+/// reference that the text format leaves null.
+/// </remarks>
+internal readonly struct CapturedEvent
 {
-    /// <summary>Object header, fields and queue slot: a fixed share of the buffer's byte limit per event.</summary>
+    /// <summary>Queue slot and bookkeeping: a fixed share of the buffer's byte limit per event.</summary>
     public const int FixedCost = 96;
 
-    // Kept as UTC ticks rather than a DateTimeOffset, and the byte cost derived rather than stored: every field here
-    // is paid once per log call.
+    // UTC ticks rather than a DateTimeOffset (which carries an offset too): 8 bytes per slot.
     private readonly long _utcTicks;
+    private readonly JsonParts? _json;
 
     public CapturedEvent(
         DateTimeOffset timestamp,
@@ -31,8 +36,7 @@ internal sealed class CapturedEvent
         Message = message;
         Exception = exception;
         Context = context;
-        State = state;
-        Scopes = scopes;
+        _json = state is null && scopes is null ? null : new JsonParts(state, scopes);
     }
 
     public DateTimeOffset Timestamp => new(_utcTicks, TimeSpan.Zero);
@@ -48,11 +52,13 @@ internal sealed class CapturedEvent
     public LogContextSnapshot? Context { get; }
 
     /// <summary>The message template's named values, kept only for the JSON format.</summary>
-    public IReadOnlyList<KeyValuePair<string, object?>>? State { get; }
+    public IReadOnlyList<KeyValuePair<string, object?>>? State => _json?.State;
 
     /// <summary>The scope states open at the call, kept only for the JSON format.</summary>
-    public IReadOnlyList<object?>? Scopes { get; }
+    public IReadOnlyList<object?>? Scopes => _json?.Scopes;
 
     /// <summary>What the event counts against the buffer's byte limit (UTF-16 message plus <see cref="FixedCost"/>).</summary>
     public long BufferBytes => FixedCost + (2L * Message.Length);
+
+    private sealed record JsonParts(IReadOnlyList<KeyValuePair<string, object?>>? State, IReadOnlyList<object?>? Scopes);
 }

@@ -44,7 +44,7 @@ internal sealed class CloudWatchRoute : IDisposable
             MetaMockLogContext.Current,
             _keepState ? state as IReadOnlyList<KeyValuePair<string, object?>> : null,
             _keepState ? CapturedScopes.Capture(_scopes) : null);
-        var result = _buffer.TryWrite(item, _waitWhenFull);
+        var result = _buffer.TryWrite(in item, _waitWhenFull);
         if (result != BufferWriteResult.Accepted)
         {
             _counters.AddDropped(result == BufferWriteResult.Full ? DropReasons.BufferFull : DropReasons.AfterDispose, 1);

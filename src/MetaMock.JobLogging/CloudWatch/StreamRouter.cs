@@ -28,7 +28,7 @@ internal sealed class StreamRouter
     public static string DefaultServiceName() =>
         System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name?.ToLowerInvariant() ?? "app";
 
-    public StreamAddress Route(CapturedEvent item)
+    public StreamAddress Route(in CapturedEvent item)
     {
         if (item.Context?.JobId is { } jobId)
         {

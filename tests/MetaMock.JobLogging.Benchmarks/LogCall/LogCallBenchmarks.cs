@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,15 +17,24 @@ namespace MetaMock.JobLogging.Benchmarks.LogCall;
 /// B1: the cost of one log call on the caller's thread, with a four-field job context active, for this project and
 /// its peers. Every stack writes a text line (timestamp, level, category, message, the four fields) to a null sink.
 /// </summary>
+/// <remarks>
+/// The CloudWatch rows are one loop of <see cref="CloudWatchCallsPerIteration"/> calls per iteration (BenchmarkDotNet
+/// divides by that count): their iteration setup waits until the sender has delivered the previous iteration, so every
+/// measured call is accepted (none dropped), and the calls fit the buffer.
+/// </remarks>
 [MemoryDiagnoser]
 public class LogCallBenchmarks
 {
+    /// <summary>Calls per iteration of the CloudWatch rows; their buffer holds more than this.</summary>
+    public const int CloudWatchCallsPerIteration = 200_000;
+
     private const string Template = "Generated {Count} images for {PresetId}";
     private const int Count = 12;
     private const string PresetId = "preset-42";
 
     private ILogger _logger = NullLogger.Instance;
     private IDisposable? _owner;
+    private CloudWatchBench? _cloudWatch;
     private readonly List<IDisposable> _scopes = [];
 
     [GlobalSetup(Target = nameof(NullLoggerFloor))]
@@ -40,6 +50,16 @@ public class LogCallBenchmarks
         MetaMockLogContext.SetUserContext("123");
         MetaMockLogContext.SetJobContext("bulk-abc123", "generate_images", "run-456");
     }
+
+    [GlobalSetup(Target = nameof(MetaMockCloudWatch))]
+    public void SetupMetaMockCloudWatch() => StartCloudWatch(networkLatency: false);
+
+    [GlobalSetup(Target = nameof(MetaMockCloudWatchNetworkWait))]
+    public void SetupMetaMockCloudWatchNetworkWait() => StartCloudWatch(networkLatency: true);
+
+    /// <summary>Each iteration starts with the sender caught up, so every measured call is accepted (lossless), not dropped.</summary>
+    [IterationSetup(Targets = [nameof(MetaMockCloudWatch), nameof(MetaMockCloudWatchNetworkWait)])]
+    public void WaitForSenderToCatchUp() => _cloudWatch?.WaitUntilDelivered();
 
     [GlobalSetup(Target = nameof(MicrosoftConsole))]
     public void SetupMicrosoftConsole()
@@ -109,6 +129,7 @@ public class LogCallBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        ReportCallerThreadCost();
         foreach (var scope in _scopes)
         {
             scope.Dispose();
@@ -116,6 +137,7 @@ public class LogCallBenchmarks
 
         _scopes.Clear();
         _owner?.Dispose();
+        _cloudWatch?.Dispose();
         MetaMockLogContext.ClearAllContext();
     }
 
@@ -124,6 +146,14 @@ public class LogCallBenchmarks
 
     [Benchmark]
     public void MetaMockConsole() => _logger.LogInformation(Template, Count, PresetId);
+
+    /// <summary>The sender drains, formats, signs and sends to the local sink while the calls run (sharing this machine's CPUs).</summary>
+    [Benchmark(OperationsPerInvoke = CloudWatchCallsPerIteration)]
+    public void MetaMockCloudWatch() => LogCloudWatchIteration();
+
+    /// <summary>The same, with the sink holding its answers during the iteration: the sender waits on the network, as it mostly does against a distant endpoint.</summary>
+    [Benchmark(OperationsPerInvoke = CloudWatchCallsPerIteration)]
+    public void MetaMockCloudWatchNetworkWait() => LogCloudWatchIteration();
 
     [Benchmark]
     public void MicrosoftConsole() => _logger.LogInformation(Template, Count, PresetId);
@@ -136,6 +166,49 @@ public class LogCallBenchmarks
 
     [Benchmark]
     public void ZLoggerStream() => _logger.LogInformation(Template, Count, PresetId);
+
+    private void StartCloudWatch(bool networkLatency)
+    {
+        System.Console.SetOut(TextWriter.Null);
+        _cloudWatch = CloudWatchBench.Start(networkLatency);
+        _logger = _cloudWatch.Logger;
+        MetaMockLogContext.SetUserContext("123");
+        MetaMockLogContext.SetJobContext("bulk-abc123", "generate_images", "run-456");
+    }
+
+    private void LogCloudWatchIteration()
+    {
+        for (var i = 0; i < CloudWatchCallsPerIteration; i++)
+        {
+            _logger.LogInformation(Template, Count, PresetId);
+        }
+    }
+
+    /// <summary>
+    /// BenchmarkDotNet's Allocated column counts every thread of the process, so for the asynchronous stacks it also
+    /// holds their background work; and on a shared machine its time includes waiting for a CPU. B1 is about the
+    /// caller's thread, so this prints what the call itself allocates and the CPU time it uses, measured on this
+    /// thread alone (the scheduler's own figure from /proc, so time-slicing with other work does not count).
+    /// </summary>
+    private void ReportCallerThreadCost()
+    {
+        _cloudWatch?.WaitUntilDelivered();
+        var calls = CloudWatchCallsPerIteration;
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = ThreadCpu.Nanoseconds();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            _logger.LogInformation(Template, Count, PresetId);
+        }
+
+        var wall = clock.Elapsed.TotalNanoseconds / calls;
+        var cpu = (ThreadCpu.Nanoseconds() - cpuBefore) / (double)calls;
+        var bytes = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / (double)calls;
+        BenchReport.Line(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// Caller thread per call ({calls:N0} calls): {bytes:0.#} B allocated, {cpu:0} ns CPU, {wall:0} ns wall"));
+    }
 
     private void UseMelLogger(ILoggerFactory factory)
     {

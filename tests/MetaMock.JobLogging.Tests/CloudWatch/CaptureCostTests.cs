@@ -11,7 +11,7 @@ public sealed class CaptureCostTests(MotoFixture moto, ITestOutputHelper output)
     [Fact]
     public void A_log_call_with_context_allocates_little_because_nothing_is_formatted_on_the_callers_thread()
     {
-        const int calls = 50_000; // half the default buffer: a burst the buffer absorbs without a drop
+        const int calls = 20_000; // a fifth of the default buffer: a burst the buffer absorbs without a drop
         // The sender really drains, formats and cuts (as in production), into a CloudWatch that forgets what it gets.
         var sink = new DiscardingClient();
         using var harness = LoggingHarness.Start(moto.Endpoint, WireClients.UniqueGroup("cost"), clients: sink);
@@ -21,22 +21,31 @@ public sealed class CaptureCostTests(MotoFixture moto, ITestOutputHelper output)
         SpinWait.SpinUntil(() => harness.Diagnostics.QueuedEvents == 0, TimeSpan.FromSeconds(30));
         var droppedBefore = harness.Diagnostics.EventsDropped;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
+        // Several rounds, the lowest counted: the buffer's queue grows its slot array (amortised, reused afterwards) the
+        // first time a burst is longer than any before, and one such growth would otherwise blur the per-call figure.
+        var bytesPerCall = double.MaxValue;
+        var clock = new Stopwatch();
+        for (var round = 0; round < 5; round++)
         {
-            logger.LogInformation("Generated {Count} images for {PresetId}", 12, "preset-42");
+            SpinWait.SpinUntil(() => harness.Diagnostics.QueuedEvents == 0, TimeSpan.FromSeconds(30));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            clock.Restart();
+            for (var i = 0; i < calls; i++)
+            {
+                logger.LogInformation("Generated {Count} images for {PresetId}", 12, "preset-42");
+            }
+
+            clock.Stop();
+            bytesPerCall = Math.Min(bytesPerCall, (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls);
         }
 
-        clock.Stop();
-        var bytesPerCall = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls;
         output.WriteLine($"{bytesPerCall:0} B and {clock.Elapsed.TotalNanoseconds / calls:0} ns per call (includes MEL's params array and boxing)");
         output.WriteLine($"baseline, MEL to a null logger: {BaselineNanoseconds(calls):0} ns per call");
         output.WriteLine($"dropped while measuring: {harness.Diagnostics.EventsDropped - droppedBefore}");
 
-        // MEL's own LogInformation(params object[]) costs ~64 B; formatting the line here would cost ~800 B.
-        // A single thread logging flat out outruns any sender, so drops are expected here and not asserted on.
-        Assert.InRange(bytesPerCall, 1, 400);
+        // MEL's own LogInformation(params object[]) costs 64 B and the formatted message 88 B; the captured event is
+        // stored inline in the queue (no object per call). Formatting the line here would cost ~800 B.
+        Assert.InRange(bytesPerCall, 1, 160);
     }
 
     // Long enough for tiered compilation to replace the first, unoptimised code; a count of calls is not.

@@ -34,7 +34,9 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public BufferWriteResult TryWrite(CapturedEvent item, bool waitForRoom)
+    public bool HasBacklog => _queue.Count >= _wakeAtEvents;
+
+    public BufferWriteResult TryWrite(in CapturedEvent item, bool waitForRoom)
     {
         while (true)
         {
@@ -60,8 +62,11 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
 
     public int Drain(List<CapturedEvent> into, int max)
     {
+        // Only what is queued now: chasing a writer to an empty queue would make both threads bounce the same slots'
+        // cache lines on every event; what arrives meanwhile waits for the next round, which comes at once if it is a backlog.
+        var available = Math.Min(max, _queue.Count);
         var taken = 0;
-        while (taken < max && _queue.TryDequeue(out var item))
+        while (taken < available && _queue.TryDequeue(out var item))
         {
             into.Add(item);
             taken++;

@@ -122,7 +122,11 @@ internal sealed class CloudWatchSender : IDisposable
             await ConnectAsync().ConfigureAwait(false);
             while (!_stopping.IsCancellationRequested)
             {
-                await _signal.WaitAsync(_options.FlushInterval, _time, _stopping.Token).ConfigureAwait(false);
+                if (!_buffer.HasBacklog)
+                {
+                    await _signal.WaitAsync(_options.FlushInterval, _time, _stopping.Token).ConfigureAwait(false);
+                }
+
                 await CycleAsync(shuttingDown: false).ConfigureAwait(false);
             }
 
@@ -259,7 +263,7 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    private bool TryFormat(CapturedEvent item, out string message, out int bytes)
+    private bool TryFormat(in CapturedEvent item, out string message, out int bytes)
     {
         try
         {

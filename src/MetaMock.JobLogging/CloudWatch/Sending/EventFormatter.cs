@@ -17,7 +17,7 @@ internal sealed class EventFormatter : IDisposable
 
     public EventFormatter(LogFormat format) => _format = format;
 
-    public (string Message, int Utf8Bytes) Format(CapturedEvent item)
+    public (string Message, int Utf8Bytes) Format(in CapturedEvent item)
     {
         if (_format == LogFormat.Json)
         {

@@ -13,8 +13,15 @@ internal interface ILogEventBuffer
     /// <summary>Bytes those events hold.</summary>
     long Bytes { get; }
 
+    /// <summary>
+    /// True when at least a wake-up's worth of events is queued and not yet drained: the sender then goes round again
+    /// at once instead of waiting for the next tick (a burst that arrived while it was sending never crosses the
+    /// wake-up threshold again, so it would otherwise wait a full flush interval while the buffer fills).
+    /// </summary>
+    bool HasBacklog { get; }
+
     /// <summary>Called by the log call; never does I/O. With <paramref name="waitForRoom"/>, blocks while full until there is room or the buffer is closed.</summary>
-    BufferWriteResult TryWrite(CapturedEvent item, bool waitForRoom);
+    BufferWriteResult TryWrite(in CapturedEvent item, bool waitForRoom);
 
     /// <summary>Moves up to <paramref name="max"/> written events, oldest first, into <paramref name="into"/>; they stay counted.</summary>
     int Drain(List<CapturedEvent> into, int max);

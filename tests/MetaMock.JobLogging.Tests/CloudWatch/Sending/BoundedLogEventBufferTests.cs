@@ -49,6 +49,27 @@ public sealed class BoundedLogEventBufferTests
     }
 
     [Fact]
+    public void A_wake_ups_worth_of_queued_events_is_a_backlog_until_the_sender_drains_it()
+    {
+        var buffer = new BoundedLogEventBuffer(maxEvents: 1_000, maxBytes: long.MaxValue, wakeAtEvents: 10, wake: () => { });
+        for (var i = 0; i < 9; i++)
+        {
+            buffer.TryWrite(Event("x"), false);
+        }
+
+        var belowThreshold = buffer.HasBacklog;
+        buffer.TryWrite(Event("x"), false);
+        var atThreshold = buffer.HasBacklog;
+        buffer.Drain([], int.MaxValue);
+
+        Assert.False(belowThreshold);
+        Assert.True(atThreshold);
+        // Drained but not yet delivered: still counted against the limits, but nothing is waiting to be drained.
+        Assert.False(buffer.HasBacklog);
+        Assert.Equal(10, buffer.Events);
+    }
+
+    [Fact]
     public async Task In_wait_mode_a_full_buffer_blocks_the_writer_until_room_is_released()
     {
         var buffer = new BoundedLogEventBuffer(maxEvents: 1, maxBytes: long.MaxValue, wakeAtEvents: 100, wake: () => { });

@@ -9,6 +9,12 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
 
     public long Events => Interlocked.Read(ref _events);
 
+    /// <summary>When set, each PutLogEvents waits for it: a slow endpoint, while the log calls go on.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Completed when the first PutLogEvents arrives.</summary>
+    public TaskCompletionSource FirstPut { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task<ICloudWatchLogsClient> CreateAsync(MetaMockLoggingOptions options, CancellationToken cancellationToken) =>
         Task.FromResult<ICloudWatchLogsClient>(this);
 
@@ -18,10 +24,16 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
 
     public Task PutRetentionPolicyAsync(PutRetentionPolicyRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken)
+    public async Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken)
     {
+        FirstPut.TrySetResult();
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
         Interlocked.Add(ref _events, request.LogEvents.Count);
-        return Task.FromResult(new PutLogEventsResponse(null));
+        return new PutLogEventsResponse(null);
     }
 
     public Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken) =>

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.Benchmarks.LogCall;
+
+/// <summary>
+/// B1's CloudWatch row: the real provider from <c>AddMetaMockLogging</c> in production + CloudWatch mode, its sender
+/// running and really formatting, batching, signing (dummy credentials) and sending to <see cref="LocalCloudWatchSink"/>.
+/// The buffer is sized so one benchmark iteration fits; the iteration setup waits until the sender has delivered
+/// everything, so the measured calls take the accepted path. The sender's figures are printed at the end, so any drop
+/// would be visible. With <c>networkLatency</c>, the sink holds its answers during each iteration (as a distant
+/// endpoint's round trip would), so the sender waits on the network and the row shows the capture cost alone.
+/// </summary>
+internal sealed class CloudWatchBench : IDisposable
+{
+    // One BenchmarkDotNet iteration, with room to spare.
+    private const int BufferEvents = 2 * LogCallBenchmarks.CloudWatchCallsPerIteration;
+    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly LocalCloudWatchSink _sink;
+    private readonly ServiceProvider _services;
+    private readonly MetaMockLoggingDiagnostics _diagnostics;
+    private readonly bool _networkLatency;
+
+    private CloudWatchBench(LocalCloudWatchSink sink, ServiceProvider services, bool networkLatency)
+    {
+        _sink = sink;
+        _networkLatency = networkLatency;
+        _services = services;
+        _diagnostics = services.GetRequiredService<MetaMockLoggingDiagnostics>();
+        Logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bench.Images");
+    }
+
+    public ILogger Logger { get; }
+
+    public static CloudWatchBench Start(bool networkLatency)
+    {
+        // Dummy credentials for AWSSDK.Core's default chain (the production path); nothing tries instance metadata.
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDBENCHMARKONLY000");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "benchmark-only-not-a-secret");
+        var sink = LocalCloudWatchSink.StartAsync().GetAwaiter().GetResult();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddMetaMockLogging(o =>
+            {
+                o.Environment = MetaMockEnvironment.Production;
+                o.UseCloudWatch = true;
+                o.ServiceUrl = sink.Endpoint;
+                o.LogGroup = "bench";
+                o.ServiceName = "bench";
+                o.MaxBufferedEvents = BufferEvents;
+                o.MaxBufferedBytes = 1024L * 1024 * 1024;
+            }))
+            .BuildServiceProvider();
+        return new CloudWatchBench(sink, services, networkLatency);
+    }
+
+    /// <summary>Lets the sender deliver everything, then (with network latency) holds the sink's answers again.</summary>
+    public void WaitUntilDelivered()
+    {
+        _sink.Answer();
+        var clock = Stopwatch.StartNew();
+        while (_diagnostics.QueuedEvents > 0 && clock.Elapsed < CatchUpTimeout)
+        {
+            Thread.Sleep(10);
+        }
+
+        if (_networkLatency)
+        {
+            _sink.Hold();
+        }
+    }
+
+    public void Dispose()
+    {
+        _sink.Answer();
+        _services.Dispose();
+        _sink.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var dropped = string.Join(", ", _diagnostics.DroppedByReason.Select(p => $"{p.Key}={p.Value}"));
+        BenchReport.Line(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// CloudWatch sender{(_networkLatency ? " (network latency)" : string.Empty)}: sent={_diagnostics.EventsSent} dropped={_diagnostics.EventsDropped} ({dropped}) console={_diagnostics.EventsWrittenToConsole} calls to the sink={_sink.Requests} last error={_diagnostics.LastError ?? "none"}"));
+    }
+
+}
