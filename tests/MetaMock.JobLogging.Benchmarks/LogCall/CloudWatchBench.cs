@@ -1,3 +1,4 @@
+using MetaMock.JobLogging.Benchmarks.Delivery.Sink;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace MetaMock.JobLogging.Benchmarks.LogCall;
 
 /// <summary>
 /// B1's CloudWatch row: the real provider from <c>AddMetaMockLogging</c> in production + CloudWatch mode, its sender
-/// running and really formatting, batching, signing (dummy credentials) and sending to <see cref="LocalCloudWatchSink"/>.
+/// running and really formatting, batching, signing (dummy credentials) and sending to <see cref="CloudWatchSink"/>.
 /// The buffer is sized so one benchmark iteration fits; the iteration setup waits until the sender has delivered
 /// everything, so the measured calls take the accepted path. The sender's figures are printed at the end, so any drop
 /// would be visible. With <c>networkLatency</c>, the sink holds its answers during each iteration (as a distant
@@ -19,12 +20,12 @@ internal sealed class CloudWatchBench : IDisposable
     private const int BufferEvents = 2 * LogCallBenchmarks.CloudWatchCallsPerIteration;
     private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(2);
 
-    private readonly LocalCloudWatchSink _sink;
+    private readonly CloudWatchSink _sink;
     private readonly ServiceProvider _services;
     private readonly MetaMockLoggingDiagnostics _diagnostics;
     private readonly bool _networkLatency;
 
-    private CloudWatchBench(LocalCloudWatchSink sink, ServiceProvider services, bool networkLatency)
+    private CloudWatchBench(CloudWatchSink sink, ServiceProvider services, bool networkLatency)
     {
         _sink = sink;
         _networkLatency = networkLatency;
@@ -41,13 +42,13 @@ internal sealed class CloudWatchBench : IDisposable
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDBENCHMARKONLY000");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "benchmark-only-not-a-secret");
-        var sink = LocalCloudWatchSink.StartAsync().GetAwaiter().GetResult();
+        var sink = CloudWatchSink.StartAsync().GetAwaiter().GetResult();
         var services = new ServiceCollection()
             .AddLogging(b => b.AddMetaMockLogging(o =>
             {
                 o.Environment = MetaMockEnvironment.Production;
                 o.UseCloudWatch = true;
-                o.ServiceUrl = sink.Endpoint;
+                o.ServiceUrl = sink.Url;
                 o.LogGroup = "bench";
                 o.ServiceName = "bench";
                 o.MaxBufferedEvents = BufferEvents;
@@ -81,7 +82,7 @@ internal sealed class CloudWatchBench : IDisposable
         var dropped = string.Join(", ", _diagnostics.DroppedByReason.Select(p => $"{p.Key}={p.Value}"));
         BenchReport.Line(string.Create(
             CultureInfo.InvariantCulture,
-            $"// CloudWatch sender{(_networkLatency ? " (network latency)" : string.Empty)}: sent={_diagnostics.EventsSent} dropped={_diagnostics.EventsDropped} ({dropped}) console={_diagnostics.EventsWrittenToConsole} calls to the sink={_sink.Requests} last error={_diagnostics.LastError ?? "none"}"));
+            $"// CloudWatch sender{(_networkLatency ? " (network latency)" : string.Empty)}: sent={_diagnostics.EventsSent} dropped={_diagnostics.EventsDropped} ({dropped}) console={_diagnostics.EventsWrittenToConsole} calls to the sink={_sink.Recorder.Calls} last error={_diagnostics.LastError ?? "none"}"));
     }
 
 }

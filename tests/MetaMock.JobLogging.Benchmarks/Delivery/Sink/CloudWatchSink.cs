@@ -13,7 +13,9 @@ namespace MetaMock.JobLogging.Benchmarks.Delivery.Sink;
 /// <summary>
 /// A minimal, fast CloudWatch Logs endpoint on Kestrel, bound to 127.0.0.1 on a free port: PutLogEvents is parsed and
 /// counted (see <see cref="SinkRecorder"/>); CreateLogGroup, CreateLogStream, PutRetentionPolicy and DescribeLogStreams
-/// are answered with the smallest valid reply. Signatures are not checked (moto doesn't either).
+/// are answered with the smallest valid reply. Signatures are not checked (moto doesn't either). While
+/// <see cref="Hold"/> is in force it holds its answers, as a distant endpoint's latency would, so the sender waits on
+/// the network instead of using the CPU (B1's network-wait row).
 /// </summary>
 internal sealed class CloudWatchSink : IAsyncDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class CloudWatchSink : IAsyncDisposable
     private static readonly byte[] NoStreams = """{"logStreams":[]}"""u8.ToArray();
 
     private readonly WebApplication _app;
+    private TaskCompletionSource _open = Opened();
 
     private CloudWatchSink(WebApplication app, Uri url)
     {
@@ -51,6 +54,12 @@ internal sealed class CloudWatchSink : IAsyncDisposable
         sink = new CloudWatchSink(app, new Uri(addresses.Addresses.First()));
         return sink;
     }
+
+    /// <summary>From now on, answers wait until <see cref="Answer"/>.</summary>
+    public void Hold() => Interlocked.CompareExchange(ref _open, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), _open);
+
+    /// <summary>Answers what was held, and everything from now on.</summary>
+    public void Answer() => Volatile.Read(ref _open).TrySetResult();
 
     public async ValueTask DisposeAsync()
     {
@@ -87,9 +96,17 @@ internal sealed class CloudWatchSink : IAsyncDisposable
         }
 
         body.AdvanceTo(read.Buffer.End);
+        await Volatile.Read(ref _open).Task.WaitAsync(context.RequestAborted);
         context.Response.ContentType = "application/x-amz-json-1.1";
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer);
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
     }
 
     private static async Task<ReadResult> ReadWholeAsync(PipeReader body, CancellationToken cancellationToken)
