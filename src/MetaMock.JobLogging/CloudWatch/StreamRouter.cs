@@ -7,7 +7,8 @@ namespace MetaMock.JobLogging.CloudWatch;
 /// </summary>
 internal sealed class StreamRouter
 {
-    private const int MaxCachedJobNames = 10_000;
+    // Matches the sender's cap of idle streams: a larger cache only holds names of jobs long finished.
+    private const int MaxCachedJobNames = 1_000;
 
     private readonly string _group;
     private readonly string _jobGroup;

@@ -77,7 +77,7 @@ public sealed class MetaMockLoggingOptions
     /// <summary><c>CLOUDWATCH_BUFFER_FULL_MODE</c>: drop_newest (default: drop and count) or wait (the log call blocks until there is room).</summary>
     public BufferFullMode BufferFullMode { get; set; } = BufferFullMode.DropNewest;
 
-    /// <summary><c>CLOUDWATCH_MAX_PARALLEL_STREAMS</c>: how many streams are sent to at once (default 4).</summary>
+    /// <summary><c>CLOUDWATCH_MAX_PARALLEL_STREAMS</c>: how many PutLogEvents calls are in flight at once (default 4); one busy stream may use them all.</summary>
     public int MaxParallelStreams { get; set; } = 4;
 
     /// <summary>True when the spec's dual routing applies: production with CloudWatch enabled.</summary>
