@@ -13,8 +13,7 @@ public static class PublicApiApproval
     /// <summary>Asserts that the assembly's public API equals the approved file's text.</summary>
     public static void Verify(Assembly assembly, string approvedFileName, [CallerFilePath] string callerPath = "")
     {
-        var folder = Path.GetDirectoryName(callerPath)!;
-        var approvedPath = Path.Combine(folder, approvedFileName);
+        var approvedPath = Path.Combine(SourceFolder(callerPath), approvedFileName);
         var receivedPath = approvedPath.Replace(".approved.txt", ".received.txt", StringComparison.Ordinal);
         var actual = Normalize(assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }));
         var approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : string.Empty;
@@ -26,6 +25,21 @@ public static class PublicApiApproval
 
         File.WriteAllText(receivedPath, actual);
         Assert.Fail($"The public API of {assembly.GetName().Name} changed. Review {receivedPath} and, if intended, copy it over {approvedPath}.");
+    }
+
+    // CI builds map source paths to "/_/" (deterministic builds), so the caller's path is re-rooted at the repository
+    // found above the test's output folder.
+    private static string SourceFolder(string callerPath)
+    {
+        var normalized = callerPath.Replace('\\', '/');
+        var relative = Path.GetDirectoryName(normalized[normalized.LastIndexOf("/tests/", StringComparison.Ordinal)..].TrimStart('/'))!;
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "MetaMock.JobLogging.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory), relative);
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
