@@ -3,7 +3,7 @@ using MetaMock.JobLogging.CloudWatch.Sending;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Configuration;
 using MetaMock.JobLogging.Diagnostics;
-using MetaMock.JobLogging.Console;
+using MetaMock.JobLogging.ConsoleOutput;
 using MetaMock.JobLogging.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using MetaMock.JobLogging.Console;
+using MetaMock.JobLogging.ConsoleOutput;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using MetaMock.JobLogging.Configuration;
-using MetaMock.JobLogging.Console;
+using MetaMock.JobLogging.ConsoleOutput;
 using MetaMock.JobLogging.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
-namespace MetaMock.JobLogging.Console;
+namespace MetaMock.JobLogging.ConsoleOutput;
 
 /// <summary>
 /// A Microsoft.Extensions.Logging.Console formatter that writes the spec's text line or the JSON line. MEL's console

@@ -1,7 +1,7 @@
 using MetaMock.JobLogging.Tests.Support;
 using Microsoft.Extensions.Logging;
 
-namespace MetaMock.JobLogging.Tests.Console;
+namespace MetaMock.JobLogging.Tests.ConsoleOutput;
 
 /// <summary>The spec's console examples, typed from the spec, reproduced through the real registration.</summary>
 public sealed class SpecConsoleExamplesTests : IDisposable
