@@ -62,11 +62,7 @@ internal sealed class CloudWatchBench : IDisposable
     public void WaitUntilDelivered()
     {
         _sink.Answer();
-        var clock = Stopwatch.StartNew();
-        while (_diagnostics.QueuedEvents > 0 && clock.Elapsed < CatchUpTimeout)
-        {
-            Thread.Sleep(10);
-        }
+        SpinWait.SpinUntil(() => _diagnostics.QueuedEvents == 0, CatchUpTimeout);
 
         if (_networkLatency)
         {
