@@ -81,7 +81,7 @@ internal sealed class JobContextEngine
         IDisposable? scope;
         try
         {
-            scope = _logger.BeginScope(new JobScope(identity));
+            scope = _logger.BeginScope(new MetaMockContextScopeState(identity.User, identity.Job));
         }
         catch
         {
@@ -137,7 +137,7 @@ internal sealed class JobContextEngine
             context.GetJobParameter<string?>(JobParameters.CapturedJobId, allowStale: true));
 
         using (MetaMockLogContext.BeginContext(failed.User, failed.Job))
-        using (_logger.BeginScope(new JobScope(failed)))
+        using (_logger.BeginScope(new MetaMockContextScopeState(failed.User, failed.Job)))
         {
             JobLog.WillRetry(_logger, failed.Job.TaskName!, nextRetryCount + 1, RunId.For(backgroundJob.Id, nextRetryCount), context.NewState.Reason);
         }

@@ -14,7 +14,7 @@ internal static class FiringContext
     public static FiringEntry Enter(UserContext? user, JobContext job, ILogger scopeLogger)
     {
         var bookmark = MetaMockLogContext.BeginContext(user, job);
-        return new FiringEntry(bookmark, scopeLogger.BeginScope(new ContextScopeState(user, job)));
+        return new FiringEntry(bookmark, scopeLogger.BeginScope(new MetaMockContextScopeState(user, job)));
     }
 
     /// <summary>
