@@ -61,6 +61,11 @@ if (only is null or "quartz")
 
     variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.With));
     await RunAndDisposeAsync("Quartz", quick ? 1_000 : 5_000, variants);
+    QuartzVariant.PrintAllocations(variants);
+    if (breakdown)
+    {
+        await PartCost.RunAsync(quick ? 5_000 : 50_000, rounds);
+    }
 }
 
 async Task RunAndDisposeAsync(string title, int jobsPerRound, List<IBenchVariant> variants)

@@ -18,6 +18,18 @@ internal static class FiringContext
     }
 
     /// <summary>
+    /// As <see cref="Enter"/>, with nothing to restore by hand: for a caller that runs inside the async method driving
+    /// the firing, whose end restores the previous context (see <see cref="FiringContextHook.OnJobScope"/>).
+    /// </summary>
+    public static void SetForRestOfFiring(UserContext? user, JobContext job, ILogger scopeLogger)
+    {
+        // Neither the bookmark nor the logger scope holds anything but the value to go back to, so leaving them
+        // undisposed releases nothing late; their AsyncLocal entries go away with the firing's ExecutionContext.
+        MetaMockLogContext.BeginContext(user, job);
+        scopeLogger.BeginScope(new MetaMockContextScopeState(user, job));
+    }
+
+    /// <summary>
     /// Whether the attempt with this run id (<see cref="FiringIdentity.RunId"/>) already has its context as the ambient
     /// one, which it has whenever the per-firing hook ran and this is the first attempt. Reads only, so a caller can
     /// decide before it changes anything.

@@ -2,7 +2,7 @@ namespace MetaMock.JobLogging.Quartz.Firing;
 
 /// <summary>
 /// One entered firing context: closes the logger scope, then restores the context that was current before. A struct,
-/// because one is made for every firing and only ever held by its restorer or a <c>using</c>.
+/// because one is made for every firing and only ever held by a <c>using</c>.
 /// </summary>
 internal readonly struct FiringEntry : IDisposable
 {

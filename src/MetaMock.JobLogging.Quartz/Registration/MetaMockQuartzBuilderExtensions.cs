@@ -53,12 +53,11 @@ public static class MetaMockQuartzBuilderExtensions
 
     /// <summary>
     /// The context half of <see cref="UseMetaMockJobContext(IQuartzBuilder)"/> without the listener (the benchmark measures
-    /// the two halves apart): the per-firing hook, its restorer, and the attempt middleware.
+    /// the two halves apart): the per-firing hook and the attempt middleware.
     /// </summary>
     internal static void AddContextHook(IQuartzBuilder builder, ILoggerFactory? loggerFactory)
     {
         builder.Services.TryAddSingleton(sp => new FiringContextHook(loggerFactory ?? LoggerFactoryOf(sp)));
-        builder.Services.TryAddScoped<FiringRestorer>();
         builder.ConfigureJobScope(FiringContextHook.OnJobScope);
         builder.AddJobMiddleware(sp => new AttemptContextMiddleware(sp.GetRequiredService<FiringContextHook>()));
     }

@@ -14,6 +14,7 @@ internal sealed class QuartzVariant : IBenchVariant
     private readonly ServiceProvider _services;
     private readonly IScheduler _scheduler;
     private readonly DiscardingClient _sink;
+    private readonly List<double> _bytesPerFiring = [];
     private long _linesWritten;
 
     private QuartzVariant(QuartzVariantKind kind, ServiceProvider services, IScheduler scheduler, DiscardingClient sink)
@@ -78,12 +79,31 @@ internal sealed class QuartzVariant : IBenchVariant
         TrivialQuartzJob.Remaining = count;
         TrivialQuartzJob.AllDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _linesWritten += (long)count * LinesPerFiring;
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = new RoundClock();
         await _scheduler.ScheduleJobs(jobs);
         await TrivialQuartzJob.AllDone.Task.WaitAsync(TimeSpan.FromMinutes(2));
         clock.StopWall();
         await Delivery.WaitAsync(_sink, _linesWritten);
-        return clock.Finish(count);
+        var rate = clock.Finish(count);
+        _bytesPerFiring.Add((double)(GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / count);
+        return rate;
+    }
+
+    /// <summary>
+    /// Bytes allocated per firing on every thread (scheduler, pool, the sender's work on the lines), median of the rounds:
+    /// the figure the neighbours' load does not move, each variant against the first (the baseline).
+    /// </summary>
+    public static void PrintAllocations(IReadOnlyList<IBenchVariant> variants)
+    {
+        var quartz = variants.OfType<QuartzVariant>().ToList();
+        var baseline = Stats.Median(quartz[0]._bytesPerFiring);
+        System.Console.WriteLine("  allocated bytes per firing (all threads, median of all rounds incl. warm-up):");
+        foreach (var variant in quartz)
+        {
+            var bytes = Stats.Median(variant._bytesPerFiring);
+            System.Console.WriteLine($"  {variant.Name,-20} {bytes,8:F0} B  (+{bytes - baseline:F0} B over {quartz[0].Name})");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -60,13 +60,13 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void Disposing_the_firings_scope_closes_its_logger_scope_and_restores_the_previous_context()
+    public async Task The_hooks_context_and_logger_scope_end_with_the_async_method_that_runs_the_firing()
     {
         var capture = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.ClearProviders().AddProvider(capture));
         services.AddQuartz(q => q.UseMetaMockJobContext());
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
         var logger = provider.GetRequiredService<ILogger<RegistrationTests>>();
         var job = JobBuilder.Create<SyncLoggingJob>().WithIdentity("restore", "reg").UsingJobData("job_id", "wf-r").Build();
         var trigger = (IOperableTrigger)QuartzHarness.Trigger(job);
@@ -82,32 +82,42 @@ public sealed class RegistrationTests
             Recovering = false,
         };
 
-        using (MetaMockLogContext.BeginContext(new UserContext("outer-user"), null))
+        // What Quartz's run shell does per firing, in its async Run: a scope, the ConfigureJobScope callback, the job
+        // (which may go asynchronous), and the scope's disposal when the job is returned.
+        async Task RunShellAsync()
         {
-            // What Quartz's container job factory does per firing: a scope, the ConfigureJobScope callback, and the
-            // scope's disposal when the job is returned.
             var scope = provider.CreateScope();
             FiringContextHook.OnJobScope(scope, bundle, null!);
-            logger.LogInformation("inside");
+            logger.LogInformation("in the firing");
+            await Task.Yield();
+            logger.LogInformation("in the firing, after an await");
             scope.Dispose();
-            logger.LogInformation("after");
         }
 
-        var inside = Assert.Single(capture.Containing("inside"));
-        Assert.Null(inside.User);
-        Assert.Equal(new JobContext("wf-r", "restore", "4242"), inside.Job);
-        Assert.Equal("wf-r", inside.Scope("job_id"));
+        using (MetaMockLogContext.BeginContext(new UserContext("outer-user"), null))
+        {
+            await RunShellAsync();
+            logger.LogInformation("once the firing is over");
+        }
 
-        var after = Assert.Single(capture.Containing("after"));
+        Assert.Equal(2, capture.Containing("in the firing").Count);
+        Assert.All(capture.Containing("in the firing"), inside =>
+        {
+            Assert.Null(inside.User);
+            Assert.Equal(new JobContext("wf-r", "restore", "4242"), inside.Job);
+            Assert.Equal("wf-r", inside.Scope("job_id"));
+        });
+
+        var after = Assert.Single(capture.Containing("once the firing is over"));
         Assert.Equal("outer-user", after.User?.UserId);
         Assert.Null(after.Job);
         Assert.Empty(after.ScopeProperties);
     }
 
     [Fact]
-    public async Task Quartz_disposes_each_firings_scope_when_the_firing_ends_which_is_where_the_context_is_restored()
+    public async Task A_job_with_scoped_dependencies_gets_a_scope_of_its_own_per_firing_and_Quartz_disposes_it()
     {
-        // Disposing the scope disposes the restorer (tested above); this checks the premise with a real scheduler.
+        // ConfigureJobScope makes Quartz build every job in a DI scope; a job that takes scoped services must still work.
         await using var quartz = await QuartzHarness.StartAsync(configure: q => q.Services.AddScoped<ScopeDisposalProbe>());
         var before = ScopeDisposalProbe.Disposed;
 

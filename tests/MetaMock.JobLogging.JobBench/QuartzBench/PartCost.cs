@@ -1,0 +1,153 @@
+using MetaMock.JobLogging.JobBench.Logging;
+using MetaMock.JobLogging.JobBench.Measurement;
+using MetaMock.JobLogging.Quartz;
+using MetaMock.JobLogging.Quartz.Context;
+using MetaMock.JobLogging.Quartz.Firing;
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using Quartz.Extensibility;
+using Quartz.Impl;
+
+namespace MetaMock.JobLogging.JobBench.QuartzBench;
+
+/// <summary>
+/// What each part of <c>UseMetaMockJobContext()</c> costs per firing, single-threaded and called directly on one real
+/// firing's objects (<c>--breakdown</c>): CPU microseconds of the whole process (so the sender's work on the lines is
+/// charged too) and bytes allocated on every thread, each against the plain baseline the part replaces or adds to.
+/// </summary>
+/// <remarks>
+/// The parts: Quartz's container job factory with the hook (<c>ConfigureJobScope</c> makes it open a DI scope per
+/// firing, which it skips for a plain parameterless job) against the same factory without it; the attempt middleware;
+/// the listener's two lines with the firing's context current. Bytes per firing do not move with the neighbours' load.
+/// </remarks>
+internal static class PartCost
+{
+    public static async Task RunAsync(int firings, int rounds)
+    {
+        var services = new ServiceCollection();
+        var sink = BenchLogging.Add(services);
+        services.AddQuartz(q => q.UseMetaMockJobContext());
+        await using var built = services.BuildServiceProvider();
+        var loggerFactory = built.GetRequiredService<ILoggerFactory>();
+        var hook = built.GetRequiredService<FiringContextHook>();
+        var bundle = Bundle();
+        var context = new JobExecutionContextImpl(null!, bundle, new TrivialQuartzJob());
+
+        var plainFactory = Factory(built, null);
+        var emptyHookFactory = Factory(built, static (_, _, _) => { });
+        var hookFactory = Factory(built, FiringContextHook.OnJobScope);
+        var middleware = new AttemptContextMiddleware(hook);
+        var listener = new MetaMockJobListener(loggerFactory);
+        JobExecutionDelegate next = static (_, _) => default;
+        long written = 0;
+
+        Part[] parts =
+        [
+            new("job factory, plain (baseline)", () => Completed(CreateAndReturnAsync(plainFactory, bundle)), null),
+            new("job factory + empty ConfigureJobScope (DI scope)", () => Completed(CreateAndReturnAsync(emptyHookFactory, bundle)), null),
+            new("job factory + MetaMock hook", () => Completed(CreateAndReturnAsync(hookFactory, bundle)), null),
+            new("attempt middleware (context current)", () => Within(hook, bundle, () => Completed(middleware.Invoke(context, next))), null),
+            new("hook enter + exit alone (FiringContext)", () => Within(hook, bundle, static () => { }), null),
+            new("listener started + completed, to endpoint", () =>
+            {
+                using var entry = FiringContext.Enter(null, new JobContext("wf-7", "j7", context.FireInstanceId), hook.ScopeLogger);
+                Completed(listener.JobToBeExecuted(context));
+                Completed(listener.JobWasExecuted(context, null));
+                written += 2;
+            }, () => Delivery.WaitAsync(sink, written)),
+        ];
+
+        var cpu = parts.ToDictionary(p => p, _ => new List<double>());
+        var bytes = parts.ToDictionary(p => p, _ => new List<double>());
+        for (var round = 0; round < rounds + 1; round++)
+        {
+            foreach (var part in parts)
+            {
+                var (cpuMicros, allocated) = await MeasureAsync(firings, part);
+                if (round > 0)
+                {
+                    cpu[part].Add(cpuMicros);
+                    bytes[part].Add(allocated);
+                }
+            }
+        }
+
+        System.Console.WriteLine($"== Quartz integration, cost per firing by part, single-threaded (median of {rounds} x {firings:N0})");
+        System.Console.WriteLine($"  {"part",-52} {"cpu-us",7} {"bytes",7}");
+        foreach (var part in parts)
+        {
+            System.Console.WriteLine($"  {part.Name,-52} {Stats.Median(cpu[part]),7:F2} {Stats.Median(bytes[part]),7:F0}");
+        }
+    }
+
+    private static async Task<(double CpuMicros, double Bytes)> MeasureAsync(int firings, Part part)
+    {
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        for (var i = 0; i < firings; i++)
+        {
+            part.Operation();
+        }
+
+        if (part.Settle is { } settle)
+        {
+            await settle();
+        }
+
+        var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / firings;
+        return (cpu, (double)(GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / firings);
+    }
+
+    private static MicrosoftDependencyInjectionJobFactory Factory(IServiceProvider services, Action<IServiceScope, TriggerFiredBundle, IScheduler>? configureScope) =>
+        new(services, Options.Create(new JobFactoryOptions { ConfigureScope = configureScope }), services.GetRequiredService<ILoggerFactory>());
+
+    // What the run shell does with the factory per firing: build the job, and return it when the firing ends. Inside an
+    // async method, as in the run shell, so a context the hook sets ends with it.
+    private static async ValueTask CreateAndReturnAsync(MicrosoftDependencyInjectionJobFactory factory, TriggerFiredBundle bundle)
+    {
+        var scope = await factory.CreateJob(bundle, null!);
+        await factory.ReturnJob(scope);
+    }
+
+    // Every part completes synchronously for a trivial job; a loop of blocking waits would measure something else.
+    private static void Completed(ValueTask task)
+    {
+        if (!task.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException("A part went asynchronous.");
+        }
+    }
+
+    private static void Within(FiringContextHook hook, TriggerFiredBundle bundle, Action operation)
+    {
+        var (user, job) = FiringIdentity.FromBundle(bundle);
+        using var entry = FiringContext.Enter(user, job, hook.ScopeLogger);
+        operation();
+    }
+
+    private static TriggerFiredBundle Bundle()
+    {
+        var job = JobBuilder.Create<TrivialQuartzJob>()
+            .WithIdentity("j7", "bench")
+            .UsingJobData("job_id", "wf-7")
+            .UsingJobData("user_id", "42")
+            .Build();
+        var trigger = (IOperableTrigger)TriggerBuilder.Create().ForJob(job).StartNow().Build();
+        trigger.FireInstanceId = "638712345678901234";
+        return new TriggerFiredBundle
+        {
+            JobDetail = job,
+            Trigger = trigger,
+            FireTimeUtc = DateTimeOffset.UtcNow,
+            ScheduledFireTimeUtc = null,
+            PreviousFireTimeUtc = null,
+            NextFireTimeUtc = null,
+            Recovering = false,
+        };
+    }
+
+    private sealed record Part(string Name, Action Operation, Func<Task>? Settle);
+}
