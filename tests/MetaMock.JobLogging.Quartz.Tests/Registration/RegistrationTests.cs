@@ -69,18 +69,7 @@ public sealed class RegistrationTests
         await using var provider = services.BuildServiceProvider();
         var logger = provider.GetRequiredService<ILogger<RegistrationTests>>();
         var job = JobBuilder.Create<SyncLoggingJob>().WithIdentity("restore", "reg").UsingJobData("job_id", "wf-r").Build();
-        var trigger = (IOperableTrigger)QuartzHarness.Trigger(job);
-        trigger.FireInstanceId = "4242";
-        var bundle = new TriggerFiredBundle
-        {
-            JobDetail = job,
-            Trigger = trigger,
-            FireTimeUtc = DateTimeOffset.UtcNow,
-            ScheduledFireTimeUtc = null,
-            PreviousFireTimeUtc = null,
-            NextFireTimeUtc = null,
-            Recovering = false,
-        };
+        var bundle = FiredBundle.For(job, "4242");
 
         // What Quartz's run shell does per firing, in its async Run: a scope, the ConfigureJobScope callback, the job
         // (which may go asynchronous), and the scope's disposal when the job is returned.
