@@ -1,15 +1,13 @@
-using Hangfire;
 using Hangfire.Common;
-using Hangfire.InMemory;
-using Hangfire.Server;
 using MetaMock.JobLogging.Hangfire.Identity;
+using MetaMock.JobLogging.Hangfire.Tests.Support;
 
 namespace MetaMock.JobLogging.Hangfire.Tests.Parameters;
 
 /// <summary>The one stored parameter that carries the enqueuer's user id and job id.</summary>
 public sealed class CapturedIdsTests : IDisposable
 {
-    private readonly InMemoryStorage _storage = new();
+    private readonly SnapshotPerform _perform = new();
 
     public static TheoryData<string?, string?> Ids => new()
     {
@@ -35,10 +33,7 @@ public sealed class CapturedIdsTests : IDisposable
     [MemberData(nameof(Ids))]
     public void The_ids_survive_Hangfires_serializer_and_the_snapshot_reader(string? userId, string? jobId)
     {
-        var context = Perform(new Dictionary<string, string>
-        {
-            [JobParameters.CapturedContext] = SerializationHelper.Serialize(new CapturedIds(userId, jobId).Format(), SerializationOption.User),
-        });
+        var context = _perform.WithStored(JobParameters.CapturedContext, new CapturedIds(userId, jobId).Format());
 
         Assert.Equal(new CapturedIds(userId, jobId), CapturedIds.Read(context));
     }
@@ -46,7 +41,7 @@ public sealed class CapturedIdsTests : IDisposable
     [Fact]
     public void A_job_stored_by_the_earlier_format_reads_its_two_parameters()
     {
-        var context = Perform(new Dictionary<string, string>
+        var context = _perform.With(new Dictionary<string, string>
         {
             [JobParameters.EarlierCapturedUserId] = SerializationHelper.Serialize("user-1", SerializationOption.User),
             [JobParameters.EarlierCapturedJobId] = SerializationHelper.Serialize("wf-1", SerializationOption.User),
@@ -58,7 +53,7 @@ public sealed class CapturedIdsTests : IDisposable
     [Fact]
     public void A_job_with_nothing_captured_reads_as_empty()
     {
-        Assert.True(CapturedIds.Read(Perform(new Dictionary<string, string>())).IsEmpty);
+        Assert.True(CapturedIds.Read(_perform.With([])).IsEmpty);
     }
 
     [Theory]
@@ -73,11 +68,5 @@ public sealed class CapturedIdsTests : IDisposable
         Assert.True(CapturedIds.Parse(stored).IsEmpty);
     }
 
-    public void Dispose() => _storage.Dispose();
-
-    private PerformContext Perform(Dictionary<string, string> snapshot)
-    {
-        var job = new BackgroundJob("1", Job.FromExpression(() => System.Console.WriteLine()), DateTime.UtcNow, snapshot);
-        return new PerformContext(_storage, _storage.GetConnection(), job, new JobCancellationToken(false));
-    }
+    public void Dispose() => _perform.Dispose();
 }
