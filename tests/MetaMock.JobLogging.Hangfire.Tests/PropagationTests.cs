@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using MetaMock.JobLogging.Hangfire.Tests.Jobs;
 using MetaMock.JobLogging.Hangfire.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Hangfire.Tests;
 
@@ -60,6 +61,43 @@ public sealed class PropagationTests
         Assert.All(lines, line => Assert.Equal(parent, line.Scope("job_id")));
         Assert.Equal(3, lines.Select(l => l.Job!.TaskRunId).Distinct().Count());
         Assert.Equal(parent, lines.Single(l => l.Message == "parent family").Job!.TaskRunId);
+    }
+
+    [Fact]
+    public async Task A_job_stored_with_the_earlier_two_parameters_still_runs_and_retries_with_its_captured_ids()
+    {
+        // Jobs outlive a deployment in real storage: one enqueued by the version that stored each id on its own.
+        using var hangfire = new HangfireHarness(retryAttempts: 1);
+        var id = hangfire.EnqueueUnfiltered<ContextJobs>(j => j.FailTimes("stored-before-upgrade", 1));
+        hangfire.StoreParameter(id, "MetaMock.UserId", "user-old");
+        hangfire.StoreParameter(id, "MetaMock.JobId", "wf-old");
+        hangfire.StartServer();
+
+        await hangfire.WaitForState(id, "Succeeded");
+
+        var runs = hangfire.Lines("stored-before-upgrade").Where(l => l.Category == "Job").ToList();
+        Assert.Equal(2, runs.Count);
+        ContextAssert.Carries(runs[0], "user-old", "wf-old", "FailTimes", id);
+        ContextAssert.Carries(runs[1], "user-old", "wf-old", "FailTimes", $"{id}-r1");
+        ContextAssert.Carries(Assert.Single(hangfire.PackageLines(LogLevel.Warning)), "user-old", "wf-old", "FailTimes", id);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_job_enqueued_under_a_context_is_announced_with_that_context()
+    {
+        using var hangfire = new HangfireHarness(retryAttempts: 1);
+        hangfire.StartServer();
+
+        string id;
+        using (MetaMockLogContext.BeginContext(new UserContext("user-5"), new JobContext("wf-5")))
+        {
+            id = hangfire.Enqueue<ContextJobs>(j => j.FailTimes("retried-in-context", 1));
+        }
+
+        await hangfire.WaitForState(id, "Succeeded");
+
+        ContextAssert.Carries(Assert.Single(hangfire.PackageLines(LogLevel.Warning)), "user-5", "wf-5", "FailTimes", id);
+        ContextAssert.Carries(hangfire.Lines("retried-in-context").Where(l => l.Category == "Job").Last(), "user-5", "wf-5", "FailTimes", $"{id}-r1");
     }
 
     [Fact]

@@ -49,14 +49,10 @@ internal sealed class JobContextEngine
             return;
         }
 
-        if (MetaMockLogContext.GetUserContext() is { } user)
+        var captured = new CapturedIds(MetaMockLogContext.GetUserContext()?.UserId, MetaMockLogContext.GetJobContext()?.JobId);
+        if (!captured.IsEmpty)
         {
-            context.SetJobParameter(JobParameters.CapturedUserId, user.UserId);
-        }
-
-        if (MetaMockLogContext.GetJobContext() is { } job)
-        {
-            context.SetJobParameter(JobParameters.CapturedJobId, job.JobId);
+            context.SetJobParameter(JobParameters.CapturedContext, captured.Format());
         }
     }
 
@@ -73,8 +69,7 @@ internal sealed class JobContextEngine
             backgroundJob.Job,
             backgroundJob.Id,
             StoredParameter.Number(context, JobParameters.RetryCount),
-            StoredParameter.Text(context, JobParameters.CapturedUserId),
-            StoredParameter.Text(context, JobParameters.CapturedJobId));
+            CapturedIds.Read(context));
 
         // Every field is replaced, null included: the worker thread carries whatever context existed when the server was built.
         var bookmark = MetaMockLogContext.BeginContext(identity.User, identity.Job);
@@ -133,8 +128,7 @@ internal sealed class JobContextEngine
             job,
             backgroundJob.Id,
             Math.Max(nextRetryCount - 1, 0),
-            context.GetJobParameter<string?>(JobParameters.CapturedUserId, allowStale: true),
-            context.GetJobParameter<string?>(JobParameters.CapturedJobId, allowStale: true));
+            CapturedIds.Read(context));
 
         using (MetaMockLogContext.BeginContext(failed.User, failed.Job))
         using (_logger.BeginScope(new MetaMockContextScopeState(failed.User, failed.Job)))

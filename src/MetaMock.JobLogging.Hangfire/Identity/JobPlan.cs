@@ -38,10 +38,10 @@ internal sealed class JobPlan
     /// job_id: the JobIdArgument value, else the id captured at enqueue, else the Hangfire id. user_id: the
     /// UserIdArgument value, else the captured one. task_run_id: the Hangfire id, suffixed per retry.
     /// </summary>
-    public JobIdentity Identify(Job job, string backgroundJobId, int retryCount, string? capturedUserId, string? capturedJobId)
+    public JobIdentity Identify(Job job, string backgroundJobId, int retryCount, CapturedIds captured)
     {
-        var jobId = ArgumentText(job, _jobIdIndex) ?? NonBlank(capturedJobId) ?? backgroundJobId;
-        var userId = ArgumentText(job, _userIdIndex) ?? NonBlank(capturedUserId);
+        var jobId = ArgumentText(job, _jobIdIndex) ?? NonBlank(captured.JobId) ?? backgroundJobId;
+        var userId = ArgumentText(job, _userIdIndex) ?? NonBlank(captured.UserId);
         return new JobIdentity(
             userId is null ? null : new UserContext(userId),
             new JobContext(jobId, TaskName, RunId.For(backgroundJobId, retryCount)),

@@ -14,11 +14,17 @@ namespace MetaMock.JobLogging.Hangfire.Identity;
 /// </remarks>
 internal static class StoredParameter
 {
-    public static string? Text(PerformContext context, string name)
+    public static string? Text(PerformContext context, string name) => TextMemory(context, name)?.ToString();
+
+    /// <summary>
+    /// Like <see cref="Text"/>, but a plain string stays a slice of the snapshot's value: a caller that parses it
+    /// copies out only the parts it keeps.
+    /// </summary>
+    public static ReadOnlyMemory<char>? TextMemory(PerformContext context, string name)
     {
         if (!TryRaw(context, name, out var raw))
         {
-            return context.GetJobParameter<string?>(name, allowStale: true);
+            return context.GetJobParameter<string?>(name, allowStale: true)?.AsMemory();
         }
 
         if (raw is null || raw == "null")
@@ -28,8 +34,8 @@ internal static class StoredParameter
 
         var inner = raw.AsSpan();
         return inner.Length >= 2 && inner[0] == '"' && inner[^1] == '"' && !inner[1..^1].ContainsAny('"', '\\')
-            ? raw[1..^1]
-            : context.GetJobParameter<string?>(name, allowStale: true);
+            ? raw.AsMemory(1, raw.Length - 2)
+            : context.GetJobParameter<string?>(name, allowStale: true)?.AsMemory();
     }
 
     public static int Number(PerformContext context, string name)

@@ -1,15 +1,12 @@
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.InMemory;
-using Hangfire.Server;
 using MetaMock.JobLogging.Hangfire.Identity;
+using MetaMock.JobLogging.Hangfire.Tests.Support;
 
 namespace MetaMock.JobLogging.Hangfire.Tests.Parameters;
 
 /// <summary>The snapshot reader's shortcut must give exactly what Hangfire's own <c>GetJobParameter</c> gives.</summary>
 public sealed class StoredParameterTests : IDisposable
 {
-    private readonly InMemoryStorage _storage = new();
+    private readonly SnapshotPerform _perform = new();
 
     public static TheoryData<string?> Texts =>
         ["wf-7", "42", "", " ", "with \"quotes\"", "back\\slash", "tab\there", "ünïcödé 日本 🚀", "2024-01-01T00:00:00", "null", null];
@@ -18,7 +15,7 @@ public sealed class StoredParameterTests : IDisposable
     [MemberData(nameof(Texts))]
     public void A_text_parameter_reads_as_Hangfire_reads_it(string? value)
     {
-        var context = Perform(new Dictionary<string, string> { ["p"] = SerializationHelper.Serialize(value, SerializationOption.User) });
+        var context = _perform.WithStored("p", value);
 
         Assert.Equal(context.GetJobParameter<string?>("p", allowStale: true), StoredParameter.Text(context, "p"));
     }
@@ -30,7 +27,7 @@ public sealed class StoredParameterTests : IDisposable
     [InlineData(int.MaxValue)]
     public void A_number_parameter_reads_as_Hangfire_reads_it(int value)
     {
-        var context = Perform(new Dictionary<string, string> { ["n"] = SerializationHelper.Serialize(value, SerializationOption.User) });
+        var context = _perform.WithStored("n", value);
 
         Assert.Equal(value, StoredParameter.Number(context, "n"));
     }
@@ -38,17 +35,11 @@ public sealed class StoredParameterTests : IDisposable
     [Fact]
     public void A_missing_parameter_reads_as_null_and_zero()
     {
-        var context = Perform(new Dictionary<string, string>());
+        var context = _perform.With([]);
 
         Assert.Null(StoredParameter.Text(context, "p"));
         Assert.Equal(0, StoredParameter.Number(context, "n"));
     }
 
-    public void Dispose() => _storage.Dispose();
-
-    private PerformContext Perform(Dictionary<string, string> snapshot)
-    {
-        var job = new BackgroundJob("1", Job.FromExpression(() => System.Console.WriteLine()), DateTime.UtcNow, snapshot);
-        return new PerformContext(_storage, _storage.GetConnection(), job, new JobCancellationToken(false));
-    }
+    public void Dispose() => _perform.Dispose();
 }

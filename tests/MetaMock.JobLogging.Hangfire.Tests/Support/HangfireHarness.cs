@@ -80,6 +80,13 @@ public sealed class HangfireHarness : IDisposable
     public int TimesIn(string jobId, string state) =>
         _storage.GetMonitoringApi().JobDetails(jobId).History.Count(h => h.StateName == state);
 
+    /// <summary>Stores a job parameter as Hangfire's own <c>SetJobParameter</c> does (JSON, user settings).</summary>
+    public void StoreParameter(string jobId, string name, string value)
+    {
+        using var connection = _storage.GetConnection();
+        connection.SetJobParameter(jobId, name, SerializationHelper.Serialize(value, SerializationOption.User));
+    }
+
     public IDictionary<string, string>? StateDataOf(string jobId)
     {
         using var connection = _storage.GetConnection();

@@ -15,7 +15,7 @@ namespace MetaMock.JobLogging.JobBench.HangfireBench;
 
 /// <summary>
 /// The filter's own CPU per job, single-threaded (<c>--breakdown</c>): OnCreating under a user and job context, plus
-/// Hangfire's serialization of the two parameters it adds, then OnPerforming and OnPerformed on the fetched job, minus
+/// Hangfire's serialization of the parameter it adds, then OnPerforming and OnPerformed on the fetched job, minus
 /// the same loop that only builds Hangfire's contexts. Unlike the throughput figures it barely moves with the load.
 /// </summary>
 internal static class FilterCost
@@ -31,8 +31,7 @@ internal static class FilterCost
         var job = Job.FromExpression(() => TrivialHangfireJob.Run());
         var fetched = new Dictionary<string, string>
         {
-            [JobParameters.CapturedUserId] = SerializationHelper.Serialize("42", SerializationOption.User),
-            [JobParameters.CapturedJobId] = SerializationHelper.Serialize("wf-7", SerializationOption.User),
+            [JobParameters.CapturedContext] = SerializationHelper.Serialize(new CapturedIds("42", "wf-7").Format(), SerializationOption.User),
         };
         var token = new JobCancellationToken(false);
 

@@ -27,6 +27,7 @@ internal sealed class HangfireVariant : IBenchVariant
     private readonly BackgroundJobClient _client;
     private readonly DiscardingClient _sink;
     private readonly bool _captures;
+    private readonly List<(double Bytes, double Gen0PerThousand, double PauseMicros)> _memory = [];
 
     private HangfireVariant(HangfireVariantKind kind, ServiceProvider services, InMemoryStorage storage, JobFilterProviderCollection filters, DiscardingClient sink)
     {
@@ -72,6 +73,9 @@ internal sealed class HangfireVariant : IBenchVariant
     public async Task<Rate> RunAsync(int count, string round)
     {
         TrivialHangfireJob.Expect(count);
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gen0Before = GC.CollectionCount(0);
+        var pauseBefore = GC.GetTotalPauseDuration();
         var clock = new RoundClock();
         await Task.Run(() =>
         {
@@ -83,6 +87,10 @@ internal sealed class HangfireVariant : IBenchVariant
         });
         await TrivialHangfireJob.AllDone.WaitAsync(TimeSpan.FromMinutes(5));
         clock.StopWall();
+        _memory.Add((
+            (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / (double)count,
+            (GC.CollectionCount(0) - gen0Before) * 1000.0 / count,
+            (GC.GetTotalPauseDuration() - pauseBefore).TotalMicroseconds / count));
 
         // A successful job writes no line of the integration's; nothing to wait for beyond what was delivered.
         return clock.Finish(count);
@@ -90,6 +98,16 @@ internal sealed class HangfireVariant : IBenchVariant
 
     public async ValueTask DisposeAsync()
     {
+        // Allocation barely moves with the neighbours' load, unlike CPU time: the figure to compare variants by. The
+        // process-wide counters also include the logging pipeline and the timers of the variants idle meanwhile (tiny).
+        if (_memory.Count > 0)
+        {
+            System.Console.WriteLine(
+                $"  {Name,-14} allocated {Stats.Median(_memory.Select(m => m.Bytes)),7:N0} B/job, " +
+                $"{Stats.Median(_memory.Select(m => m.Gen0PerThousand)):F2} gen0 GCs per 1,000 jobs, " +
+                $"GC pause {Stats.Median(_memory.Select(m => m.PauseMicros)):F1} us/job (medians of {_memory.Count} rounds, warm-ups included)");
+        }
+
         _server.SendStop();
         _server.Dispose();
         _storage.Dispose();

@@ -8,7 +8,7 @@ using MetaMock.JobLogging.JobBench.Measurement;
 namespace MetaMock.JobLogging.JobBench.HangfireBench;
 
 /// <summary>
-/// The filter's three parameter reads per job (retry count, captured user id, captured job id), through Hangfire's own
+/// The filter's two parameter reads per job (retry count, captured ids), through Hangfire's own
 /// <c>GetJobParameter</c> and through <see cref="StoredParameter"/>: a single-threaded loop, so unlike the throughput
 /// figures it barely moves with the neighbours' load (<c>--breakdown</c>).
 /// </summary>
@@ -22,8 +22,7 @@ internal static class ParameterReadCost
         using var connection = storage.GetConnection();
         var snapshot = new Dictionary<string, string>
         {
-            [JobParameters.CapturedUserId] = SerializationHelper.Serialize("42", SerializationOption.User),
-            [JobParameters.CapturedJobId] = SerializationHelper.Serialize("wf-7", SerializationOption.User),
+            [JobParameters.CapturedContext] = SerializationHelper.Serialize(new CapturedIds("42", "wf-7").Format(), SerializationOption.User),
         };
         var job = new BackgroundJob("1", Job.FromExpression(() => TrivialHangfireJob.Run()), DateTime.UtcNow, snapshot);
         var context = new PerformContext(storage, connection, job, new JobCancellationToken(false));
@@ -34,12 +33,10 @@ internal static class ParameterReadCost
         {
             var viaHangfire = CpuLoop.MicrosecondsPerCall(jobs, () => Keep(
                 context.GetJobParameter<int>(JobParameters.RetryCount, allowStale: true),
-                context.GetJobParameter<string?>(JobParameters.CapturedUserId, allowStale: true),
-                context.GetJobParameter<string?>(JobParameters.CapturedJobId, allowStale: true)));
+                CapturedIds.Parse(context.GetJobParameter<string?>(JobParameters.CapturedContext, allowStale: true))));
             var viaSnapshot = CpuLoop.MicrosecondsPerCall(jobs, () => Keep(
                 StoredParameter.Number(context, JobParameters.RetryCount),
-                StoredParameter.Text(context, JobParameters.CapturedUserId),
-                StoredParameter.Text(context, JobParameters.CapturedJobId)));
+                CapturedIds.Read(context)));
             if (round > 0)
             {
                 hangfire.Add(viaHangfire);
@@ -48,11 +45,11 @@ internal static class ParameterReadCost
         }
 
         System.Console.WriteLine(
-            $"== Hangfire filter, three parameter reads per job: GetJobParameter {Stats.Median(hangfire):F2} cpu-us, " +
+            $"== Hangfire filter, two parameter reads per job: GetJobParameter {Stats.Median(hangfire):F2} cpu-us, " +
             $"snapshot reader {Stats.Median(stored):F2} cpu-us (median of {rounds} x {jobs:N0})");
     }
 
     // Consumes the reads so the JIT cannot drop them.
-    private static void Keep(int retryCount, string? userId, string? jobId) =>
-        _sink += retryCount + (userId?.Length ?? 0) + (jobId?.Length ?? 0);
+    private static void Keep(int retryCount, CapturedIds captured) =>
+        _sink += retryCount + (captured.UserId?.Length ?? 0) + (captured.JobId?.Length ?? 0);
 }
