@@ -27,6 +27,7 @@ internal sealed class MessageStore : IBufferWriter<byte>
     private int _uncommitted;
     private int _highWater;
     private int _recentPeak;
+    private bool _written;
 
     /// <summary>Chunks holding (or ready to hold) messages.</summary>
     public int ChunksInUse => _chunks.Count;
@@ -54,6 +55,7 @@ internal sealed class MessageStore : IBufferWriter<byte>
     /// <summary>Ends the message written so far; it stays readable at the returned place until <see cref="Reclaim"/> moves or frees it.</summary>
     public (int Chunk, int Offset, int Length) Commit()
     {
+        _written = true;
         var place = (_chunks.Count - 1, _position, _uncommitted);
         _position += _uncommitted;
         _uncommitted = 0;
@@ -91,6 +93,22 @@ internal sealed class MessageStore : IBufferWriter<byte>
             }
         }
 
+        if (live == 0 && !_written)
+        {
+            // A quiet round: nothing was written since the last one. The store lets go of everything, so a process at
+            // rest holds no chunk at all.
+            foreach (var chunk in _chunks)
+            {
+                Release(chunk);
+            }
+
+            _chunks.Clear();
+            _free.Clear();
+            (_position, _highWater, _recentPeak) = (0, 0, 0);
+            return;
+        }
+
+        _written = false;
         if (live == 0)
         {
             // The usual end of a round: everything was settled. A full-size last chunk stays, ready for the next drain.

@@ -4,8 +4,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// One stream's pending events, in capture order until <see cref="Sort"/>. A list of structs in an array from the
-/// shared pool: a busy stream reuses the same array round after round; a large one goes back to the pool once the
-/// stream has stayed empty for a whole round (see <see cref="TrimIfIdle"/>).
+/// shared pool: a busy stream reuses the same array round after round; it goes back to the pool once the stream has
+/// stayed empty for a whole round (see <see cref="TrimIfIdle"/>).
 /// </summary>
 /// <remarks>
 /// Touched by the loop between sends. During a send round, each call's task sets <see cref="PendingEvent.Settled"/>
@@ -15,14 +15,14 @@ internal sealed class PendingEvents
 {
     private const int FirstCapacity = 16;
 
-    // A large array kept by an idle stream would be memory no one uses: above this, an emptied stream returns it.
-    private const int KeptCapacity = 1_024;
-
     private PendingEvent[] _items = [];
     private int _count;
     private bool _emptyLastRound;
 
     public int Count => _count;
+
+    /// <summary>The length of the array held (0 once it went back to the pool).</summary>
+    public int Capacity => _items.Length;
 
     public ref PendingEvent this[int index] => ref AsSpan()[index];
 
@@ -71,13 +71,13 @@ internal sealed class PendingEvents
     }
 
     /// <summary>
-    /// Called once a round for each stream with nothing pending: the second time in a row, a large array goes back to
-    /// the pool. A burst must not leave one behind in a stream that may now stay idle for minutes, but a stream busy
-    /// every round keeps its array instead of growing a new one each time.
+    /// Called once a round for each stream with nothing pending: the second time in a row, the array goes back to the
+    /// pool. A burst must not leave one behind in a stream that may now stay idle for minutes (and a job's stream
+    /// usually does), but a stream busy every round keeps its array instead of growing a new one each time.
     /// </summary>
     public void TrimIfIdle()
     {
-        if (_count > 0 || _items.Length <= KeptCapacity)
+        if (_count > 0 || _items.Length == 0)
         {
             return;
         }
@@ -90,11 +90,12 @@ internal sealed class PendingEvents
         _emptyLastRound = true;
     }
 
-    /// <summary>Forgets every event (they were settled elsewhere); gives a large array back to the pool.</summary>
+    /// <summary>Forgets every event (they were settled elsewhere) and gives the array back to the pool.</summary>
     public void Clear()
     {
         _count = 0;
-        if (_items.Length > KeptCapacity)
+        _emptyLastRound = false;
+        if (_items.Length > 0)
         {
             ArrayPool<PendingEvent>.Shared.Return(_items);
             _items = [];

@@ -35,11 +35,28 @@ public sealed class MessageStoreTests
 
         for (var round = 0; round < 40; round++)
         {
+            Add(store, stream, "a quiet line");
+            stream.Pending.Clear();
             store.Reclaim([]);
         }
 
-        Assert.Equal(1, store.ChunksInUse);
-        Assert.Equal(0, store.FreeChunks);
+        Assert.Equal((1, 0), (store.ChunksInUse, store.FreeChunks));
+    }
+
+    [Fact]
+    public void A_round_in_which_nothing_was_written_lets_go_of_every_chunk()
+    {
+        var store = new MessageStore();
+        var stream = Stream("jobs/a");
+        Fill(store, stream, "burst", chunks: 9);
+        stream.Pending.Clear();
+        store.Reclaim([]);
+
+        store.Reclaim([]);
+
+        Assert.Equal((0, 0), (store.ChunksInUse, store.FreeChunks));
+        Add(store, stream, "the store works again afterwards");
+        Assert.Equal(["the store works again afterwards"], Texts(store, stream));
     }
 
     [Fact]
