@@ -27,11 +27,7 @@ public sealed class MessageStoreTests
     [Fact]
     public void Free_chunks_beyond_what_recent_rounds_used_are_let_go_when_the_load_drops()
     {
-        var store = new MessageStore();
-        var stream = Stream("jobs/a");
-        Fill(store, stream, "burst", chunks: 9);
-        stream.Pending.Clear();
-        store.Reclaim([]);
+        var (store, stream) = AfterSettledBurst(chunks: 9);
 
         for (var round = 0; round < 40; round++)
         {
@@ -46,11 +42,7 @@ public sealed class MessageStoreTests
     [Fact]
     public void A_round_in_which_nothing_was_written_lets_go_of_every_chunk()
     {
-        var store = new MessageStore();
-        var stream = Stream("jobs/a");
-        Fill(store, stream, "burst", chunks: 9);
-        stream.Pending.Clear();
-        store.Reclaim([]);
+        var (store, stream) = AfterSettledBurst(chunks: 9);
 
         store.Reclaim([]);
 
@@ -144,6 +136,17 @@ public sealed class MessageStoreTests
 
         Assert.Equal(["whole"], Texts(store, stream));
         Assert.Equal(0, stream.Pending[0].Offset);
+    }
+
+    // A round that filled `chunks` chunks, all of it then settled and reclaimed.
+    private static (MessageStore Store, StreamState Stream) AfterSettledBurst(int chunks)
+    {
+        var store = new MessageStore();
+        var stream = Stream("jobs/a");
+        Fill(store, stream, "burst", chunks);
+        stream.Pending.Clear();
+        store.Reclaim([]);
+        return (store, stream);
     }
 
     private static StreamState Stream(string name) => new(new StreamAddress("group", name));
