@@ -236,7 +236,7 @@ internal sealed class CloudWatchSender : IDisposable
         StreamState? stream = null;
         LogContextSnapshot? lastContext = null;
         var lastDay = long.MinValue;
-        foreach (var item in _drained)
+        foreach (ref readonly var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_drained))
         {
             var day = item.Context?.JobId is null ? item.Timestamp.UtcTicks / TimeSpan.TicksPerDay : 0;
             if (stream is null || !ReferenceEquals(item.Context, lastContext) || day != lastDay)
