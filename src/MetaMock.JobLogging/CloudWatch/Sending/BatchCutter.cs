@@ -15,13 +15,13 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 internal static class BatchCutter
 {
     /// <summary>The calls, as ranges of <paramref name="sorted"/>. Every event must already fit alone (see <see cref="EventSplitter"/>).</summary>
-    public static List<Range> Cut(IReadOnlyList<PendingEvent> sorted, BatchLimits limits)
+    public static List<Range> Cut(ReadOnlySpan<PendingEvent> sorted, BatchLimits limits)
     {
         var batches = new List<Range>();
         var start = 0;
         long bytes = 0;
         var maxSpan = (long)limits.MaxSpan.TotalMilliseconds;
-        for (var i = 0; i < sorted.Count; i++)
+        for (var i = 0; i < sorted.Length; i++)
         {
             var size = (long)sorted[i].Utf8Bytes + limits.PerEventOverhead;
             var full = i - start >= limits.MaxEvents
@@ -45,19 +45,19 @@ internal static class BatchCutter
             bytes += size;
         }
 
-        if (start < sorted.Count)
+        if (start < sorted.Length)
         {
-            batches.Add(new Range(start, sorted.Count));
+            batches.Add(new Range(start, sorted.Length));
         }
 
         return batches;
     }
 
     /// <summary>True when the call starting at <paramref name="start"/> begins in the millisecond the previous call ended in.</summary>
-    public static bool SharesTimestampWithPrevious(IReadOnlyList<PendingEvent> sorted, int start) =>
+    public static bool SharesTimestampWithPrevious(ReadOnlySpan<PendingEvent> sorted, int start) =>
         start > 0 && sorted[start].Timestamp == sorted[start - 1].Timestamp;
 
-    private static long Bytes(IReadOnlyList<PendingEvent> sorted, int from, int to, BatchLimits limits)
+    private static long Bytes(ReadOnlySpan<PendingEvent> sorted, int from, int to, BatchLimits limits)
     {
         long bytes = 0;
         for (var j = from; j < to; j++)
@@ -70,7 +70,7 @@ internal static class BatchCutter
 
     // The first index of the run of equal timestamps that `limit` is in, if that run starts after `start` and within a
     // tenth of the call; else `limit` itself.
-    private static int TimestampBoundary(IReadOnlyList<PendingEvent> sorted, int start, int limit)
+    private static int TimestampBoundary(ReadOnlySpan<PendingEvent> sorted, int start, int limit)
     {
         var timestamp = sorted[limit].Timestamp;
         var earliest = Math.Max(start + 1, limit - ((limit - start) / 10));

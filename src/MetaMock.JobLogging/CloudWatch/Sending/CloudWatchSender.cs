@@ -31,6 +31,8 @@ internal sealed class CloudWatchSender : IDisposable
 
     // Touched by the loop only.
     private readonly EventFormatter _formatter;
+    // The text of every pending event, shared by the streams (see MessageStore for why one store).
+    private readonly MessageStore _store = new();
     // Idle streams are remembered only so CreateLogStream isn't repeated; 1,000 of them cover the jobs running at once
     // on any one worker, and keep memory flat however many jobs a process has ever seen (streams with pending events
     // are never evicted, so the cap never costs an event).
@@ -180,7 +182,7 @@ internal sealed class CloudWatchSender : IDisposable
                 retention[jobGroup] = jobDays;
             }
 
-            _sender = new StreamSender(_client, new ResourceCreator(_client, retention), _counters, _buffer, BatchLimits.CloudWatch);
+            _sender = new StreamSender(_client, new ResourceCreator(_client, retention), _counters, _buffer, BatchLimits.CloudWatch, _store);
         }
         catch (CredentialsUnavailableException error)
         {
@@ -205,6 +207,7 @@ internal sealed class CloudWatchSender : IDisposable
         if (shuttingDown || now >= _retryAt)
         {
             await SendAsync(_sender, now).ConfigureAwait(false);
+            _store.Reclaim(_streams.WithPending());
         }
 
         _drops.Report(now);
@@ -233,7 +236,7 @@ internal sealed class CloudWatchSender : IDisposable
         StreamState? stream = null;
         LogContextSnapshot? lastContext = null;
         var lastDay = long.MinValue;
-        foreach (var item in _drained)
+        foreach (ref readonly var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_drained))
         {
             var day = item.Context?.JobId is null ? item.Timestamp.UtcTicks / TimeSpan.TicksPerDay : 0;
             if (stream is null || !ReferenceEquals(item.Context, lastContext) || day != lastDay)
@@ -242,41 +245,60 @@ internal sealed class CloudWatchSender : IDisposable
                 (lastContext, lastDay) = (item.Context, day);
             }
 
-            if (!TryFormat(item, out var message, out var bytes))
+            if (!TryFormat(item))
             {
                 continue;
             }
 
             var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
-            if (bytes <= BatchLimits.CloudWatch.MaxMessageBytes)
+            if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
             {
-                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, message, bytes, 1, item.BufferBytes));
+                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
                 continue;
             }
 
-            var parts = EventSplitter.Split(message, bytes, BatchLimits.CloudWatch.MaxMessageBytes);
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var last = i == parts.Count - 1;
-                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, parts[i], System.Text.Encoding.UTF8.GetByteCount(parts[i]), last ? 1 : 0, last ? item.BufferBytes : 0));
-            }
+            AddParts(stream, timestamp, item.BufferBytes);
         }
     }
 
-    private bool TryFormat(in CapturedEvent item, out string message, out int bytes)
+    // A message over the event limit: its parts, each with its marker, replace it in the store.
+    private void AddParts(StreamState stream, long timestamp, long bufferBytes)
+    {
+        var length = _store.Uncommitted.Length;
+        var whole = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            _store.Uncommitted.CopyTo(whole);
+            _store.Discard();
+            var message = whole.AsSpan(0, length);
+            var parts = EventSplitter.Split(message, BatchLimits.CloudWatch.MaxMessageBytes);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var last = i == parts.Count - 1;
+                var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
+                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(whole);
+        }
+    }
+
+    private bool TryFormat(in CapturedEvent item)
     {
         try
         {
-            (message, bytes) = _formatter.Format(item);
+            _formatter.Format(item, _store);
             return true;
         }
 #pragma warning disable CA1031 // User values are formatted here; one that throws must cost that event only.
         catch (Exception)
 #pragma warning restore CA1031
         {
+            _store.Discard();
             _counters.AddDropped(DropReasons.FormatFailed, 1);
             _buffer.Release(1, item.BufferBytes);
-            (message, bytes) = (string.Empty, 0);
             return false;
         }
     }
@@ -349,13 +371,22 @@ internal sealed class CloudWatchSender : IDisposable
     {
         foreach (var stream in _streams.WithPending())
         {
-            stream.Pending.Sort(PendingEvent.Compare);
-            _output.Events(stream.Pending.Select(e => e.Message));
-            var (count, bytes) = PendingEvent.Total(stream.Pending);
+            // A rare path (CloudWatch given up): each line is decoded once, here.
+            stream.Pending.Sort();
+            var lines = new List<string>(stream.Pending.Count);
+            foreach (ref readonly var item in stream.Pending.AsSpan())
+            {
+                lines.Add(System.Text.Encoding.UTF8.GetString(_store.Read(item)));
+            }
+
+            _output.Events(lines);
+            var (count, bytes) = PendingEvent.Total(stream.Pending.AsSpan());
             stream.Pending.Clear();
             _counters.AddWrittenToConsole((int)count);
             _buffer.Release(count, bytes);
         }
+
+        _store.Reclaim([]);
     }
 
     private void ReportUndelivered()

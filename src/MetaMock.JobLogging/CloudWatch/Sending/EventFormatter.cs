@@ -2,38 +2,75 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using MetaMock.JobLogging.Formatting;
+using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// Formats captured events in the background, in the console's format (text line or JSON line) without the trailing
-/// line break: each CloudWatch event is one record. Reuses its buffers, so it belongs to the one loop thread.
+/// line break: each CloudWatch event is one record. Writes UTF-8 straight into the given writer (the sender's
+/// <see cref="MessageStore"/>), so the common text line is encoded once and never exists as a string. Reuses its
+/// buffers, so it belongs to the one loop thread.
 /// </summary>
 internal sealed class EventFormatter : IDisposable
 {
+    // Above this, a message's exact UTF-8 length is counted before writing instead of reserving three bytes per char.
+    private const int ExactCountAbove = MessageStore.ChunkSize / 4;
+
+    // "[INFO] " and the others, by LogLevel value (Trace 0 ... None 6), as TextLine writes them.
+    private static readonly byte[][] LevelPrefixes =
+        [.. Enumerable.Range(0, 7).Select(level => Encoding.UTF8.GetBytes($"[{LevelNames.Of((LogLevel)level)}] "))];
+
     private readonly LogFormat _format;
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
-    private readonly ArrayBufferWriter<byte> _json = new(1024);
 
     public EventFormatter(LogFormat format) => _format = format;
 
-    public (string Message, int Utf8Bytes) Format(in CapturedEvent item)
+    /// <summary>Writes the event's record into <paramref name="output"/>; the caller commits or discards it.</summary>
+    public void Format(in CapturedEvent item, IBufferWriter<byte> output)
     {
         if (_format == LogFormat.Json)
         {
-            _json.ResetWrittenCount();
-            JsonLine.Write(_json, new JsonLineParts(item.Timestamp, item.Level, item.Category, item.Message, item.Context, item.Exception, item.State,
+            JsonLine.Write(output, new JsonLineParts(item.Timestamp, item.Level, item.Category, item.Message, item.Context, item.Exception, item.State,
                 item.Scopes is null ? null : new CapturedScopes(item.Scopes)));
-            return (Encoding.UTF8.GetString(_json.WrittenSpan), _json.WrittenCount);
+            return;
         }
 
         if (item.Exception is null)
         {
-            // The common case in one allocation: the text line's parts without the line break (see TextLine).
-            var line = string.Concat("[", LevelNames.Of(item.Level), "] ", item.Context?.TextPrefix, item.Message);
-            return (line, Encoding.UTF8.GetByteCount(line));
+            // The common case: the text line's parts (see TextLine) without the line break, encoded in place. The
+            // prefix ends in "] ", so encoding the parts one by one gives the same bytes as encoding them joined.
+            var level = LevelPrefixes[Math.Clamp((int)item.Level, 0, LevelPrefixes.Length - 1)];
+            var prefix = item.Context?.TextPrefix ?? string.Empty;
+            Write(output, level, prefix, item.Message);
+            return;
         }
 
+        Write(output, [], string.Empty, ExceptionLine(item));
+    }
+
+    public void Dispose() => _text.Dispose();
+
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> level, string prefix, string message)
+    {
+        var utf8 = Encoding.UTF8;
+        var size = level.Length + utf8.GetMaxByteCount(prefix.Length) + utf8.GetMaxByteCount(message.Length);
+        if (size > ExactCountAbove)
+        {
+            size = level.Length + utf8.GetByteCount(prefix) + utf8.GetByteCount(message);
+        }
+
+        var span = output.GetSpan(size);
+        level.CopyTo(span);
+        var written = level.Length;
+        written += utf8.GetBytes(prefix, span[written..]);
+        written += utf8.GetBytes(message, span[written..]);
+        output.Advance(written);
+    }
+
+    // A rare line: the spec's text record with the exception on the following lines, built by TextLine itself.
+    private string ExceptionLine(in CapturedEvent item)
+    {
         var builder = _text.GetStringBuilder();
         builder.Clear();
         TextLine.Write(_text, item.Level, item.Context, item.Message, item.Exception);
@@ -52,8 +89,6 @@ internal sealed class EventFormatter : IDisposable
             builder.Capacity = 1024;
         }
 
-        return (message, Encoding.UTF8.GetByteCount(message));
+        return message;
     }
-
-    public void Dispose() => _text.Dispose();
 }

@@ -1,32 +1,34 @@
 using System.Globalization;
-using System.Text;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// Splits a message too large for one event into ordered parts <c>[part i/n] ...</c>, each within the event limit,
-/// cut at UTF-8 character boundaries (never inside a character or a surrogate pair): stripping the markers and
-/// joining the parts gives back the original text exactly.
+/// cut at UTF-8 character boundaries (never inside a character, so never inside a surrogate pair): stripping the
+/// markers and joining the parts gives back the original text exactly.
 /// </summary>
 internal static class EventSplitter
 {
     public static string Marker(int index, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"[part {index}/{count}] ");
 
-    /// <summary>The parts of <paramref name="message"/>; the message itself when it fits.</summary>
-    public static IReadOnlyList<string> Split(string message, int utf8Bytes, int maxBytes)
+    /// <summary>
+    /// The parts of the UTF-8 <paramref name="message"/> as ranges of it; part <c>i</c> is sent as
+    /// <c>Marker(i + 1, parts.Count)</c> followed by its range, which together stay within <paramref name="maxBytes"/>.
+    /// One range, the whole message, when it fits without a marker.
+    /// </summary>
+    public static List<Range> Split(ReadOnlySpan<byte> message, int maxBytes)
     {
-        if (utf8Bytes <= maxBytes)
+        if (message.Length <= maxBytes)
         {
-            return [message];
+            return [Range.All];
         }
 
-        var bytes = Encoding.UTF8.GetBytes(message);
         // The marker's length depends on the part count; grow the guess until the parts fit with it.
         var count = 2;
         while (true)
         {
-            var parts = TrySplit(bytes, count, maxBytes);
+            var parts = TrySplit(message, count, maxBytes);
             if (parts is not null)
             {
                 return parts;
@@ -36,31 +38,27 @@ internal static class EventSplitter
         }
     }
 
-    private static List<string>? TrySplit(byte[] bytes, int count, int maxBytes)
+    private static List<Range>? TrySplit(ReadOnlySpan<byte> message, int count, int maxBytes)
     {
+        // Markers are ASCII: as many bytes as characters. A part numbered up to `count` never has a longer marker.
         var markerRoom = maxBytes - Marker(count, count).Length;
-        var parts = new List<string>(count);
+        var parts = new List<Range>(count);
         var offset = 0;
-        while (offset < bytes.Length)
+        while (offset < message.Length)
         {
             if (parts.Count == count)
             {
                 return null;
             }
 
-            var end = Math.Min(bytes.Length, offset + markerRoom);
-            while (end < bytes.Length && end > offset && IsContinuation(bytes[end]))
+            var end = Math.Min(message.Length, offset + markerRoom);
+            while (end < message.Length && end > offset && IsContinuation(message[end]))
             {
                 end--; // Back up to the first byte of a character, so no character is cut.
             }
 
-            parts.Add(Encoding.UTF8.GetString(bytes, offset, end - offset));
+            parts.Add(offset..end);
             offset = end;
-        }
-
-        for (var i = 0; i < parts.Count; i++)
-        {
-            parts[i] = Marker(i + 1, parts.Count) + parts[i];
         }
 
         return parts;

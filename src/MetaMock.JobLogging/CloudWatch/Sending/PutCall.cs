@@ -1,13 +1,13 @@
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// One PutLogEvents call of a send round: a stream and the slice of its sorted events. A call that begins in the
+/// One PutLogEvents call of a send round: a slice of a stream's sorted events. A call that begins in the
 /// millisecond its predecessor ended in is put only after it (<see cref="AfterPrevious"/>), so CloudWatch, which orders a
 /// stream by timestamp alone, keeps equal-time lines in the order they were logged.
 /// </summary>
 internal sealed class PutCall
 {
-    public PutCall(StreamState stream, List<PendingEvent> events, bool afterPrevious)
+    public PutCall(StreamState stream, PendingBatch events, bool afterPrevious)
     {
         Stream = stream;
         Events = events;
@@ -16,7 +16,7 @@ internal sealed class PutCall
 
     public StreamState Stream { get; }
 
-    public List<PendingEvent> Events { get; }
+    public PendingBatch Events { get; }
 
     public bool AfterPrevious { get; }
 

@@ -16,10 +16,12 @@ internal sealed class StreamSender
     private readonly SenderCounters _counters;
     private readonly ILogEventBuffer _buffer;
     private readonly BatchLimits _limits;
+    private readonly MessageStore _store;
 
-    public StreamSender(ICloudWatchLogsClient client, ResourceCreator resources, SenderCounters counters, ILogEventBuffer buffer, BatchLimits limits)
+    public StreamSender(ICloudWatchLogsClient client, ResourceCreator resources, SenderCounters counters, ILogEventBuffer buffer, BatchLimits limits, MessageStore store)
     {
         _client = client;
+        _store = store;
         _resources = resources;
         _counters = counters;
         _buffer = buffer;
@@ -29,12 +31,13 @@ internal sealed class StreamSender
     /// <summary>Sorts the stream's pending events (stable: sequence numbers are unique) and cuts them into calls.</summary>
     public List<PutCall> Plan(StreamState stream)
     {
-        stream.Pending.Sort(PendingEvent.Compare);
+        stream.Pending.Sort();
+        var sorted = stream.Pending.AsSpan();
         var calls = new List<PutCall>();
-        foreach (var range in BatchCutter.Cut(stream.Pending, _limits))
+        foreach (var range in BatchCutter.Cut(sorted, _limits))
         {
-            var (offset, length) = range.GetOffsetAndLength(stream.Pending.Count);
-            calls.Add(new PutCall(stream, stream.Pending.GetRange(offset, length), BatchCutter.SharesTimestampWithPrevious(stream.Pending, offset)));
+            var (offset, length) = range.GetOffsetAndLength(sorted.Length);
+            calls.Add(new PutCall(stream, new PendingBatch(stream, _store, offset, length), BatchCutter.SharesTimestampWithPrevious(sorted, offset)));
         }
 
         return calls;
@@ -46,24 +49,14 @@ internal sealed class StreamSender
     public Task PutAsync(PutCall call, CancellationToken cancellationToken) => PutAsync(call.Stream, call.Events, retryMissing: true, cancellationToken);
 
     /// <summary>After a round: what was delivered or dropped leaves the stream; the rest waits for the next round.</summary>
-    public static void Complete(StreamState stream)
-    {
-        stream.Pending.RemoveAll(static e => e.Settled);
-        if (stream.Pending.Count == 0 && stream.Pending.Capacity > 1_024)
-        {
-            // A burst must not leave a large array behind in a stream that may now stay idle for minutes.
-            stream.Pending.TrimExcess();
-        }
-    }
+    public static void Complete(StreamState stream) => stream.Pending.RemoveSettled();
 
-    private async Task PutAsync(StreamState stream, List<PendingEvent> batch, bool retryMissing, CancellationToken cancellationToken)
+    private async Task PutAsync(StreamState stream, PendingBatch batch, bool retryMissing, CancellationToken cancellationToken)
     {
         PutLogEventsResponse response;
         try
         {
-            var events = batch.ConvertAll(static e => new InputLogEvent(e.Timestamp, e.Message));
-            response = await _client.PutLogEventsAsync(
-                new PutLogEventsRequest(stream.Address.Group, stream.Address.Stream, events), cancellationToken).ConfigureAwait(false);
+            response = await _client.PutLogEventsAsync(batch, cancellationToken).ConfigureAwait(false);
         }
         catch (CloudWatchLogsException error) when (error.ErrorType == CloudWatchErrors.ResourceNotFound && retryMissing)
         {
@@ -81,36 +74,39 @@ internal sealed class StreamSender
             }
 
             var half = batch.Count / 2;
-            await PutAsync(stream, batch.GetRange(0, half), retryMissing, cancellationToken).ConfigureAwait(false);
-            await PutAsync(stream, batch.GetRange(half, batch.Count - half), retryMissing, cancellationToken).ConfigureAwait(false);
+            await PutAsync(stream, batch.Slice(0, half), retryMissing, cancellationToken).ConfigureAwait(false);
+            await PutAsync(stream, batch.Slice(half, batch.Count - half), retryMissing, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         Account(batch, response.RejectedLogEventsInfo);
     }
 
-    private void Account(List<PendingEvent> batch, RejectedLogEventsInfo? rejected)
+    private void Account(PendingBatch batch, RejectedLogEventsInfo? rejected)
     {
+        var events = batch.Events;
         if (rejected is null)
         {
-            Settle(batch, reason: null);
+            Settle(events, reason: null);
             return;
         }
 
         // AWS's indexes: too new from TooNewLogEventStartIndex on; too old / expired before their end index (exclusive).
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < events.Length; i++)
         {
             var reason = i >= (rejected.TooNewLogEventStartIndex ?? int.MaxValue) ? DropReasons.TooNew
                 : i < (rejected.TooOldLogEventEndIndex ?? 0) ? DropReasons.TooOld
                 : i < (rejected.ExpiredLogEventEndIndex ?? 0) ? DropReasons.Expired
                 : null;
-            Settle([batch[i]], reason);
+            Settle(events.Slice(i, 1), reason);
         }
     }
 
-    private void Settle(List<PendingEvent> events, string? reason)
+    private void Settle(PendingBatch batch, string? reason) => Settle(batch.Events, reason);
+
+    private void Settle(Span<PendingEvent> events, string? reason)
     {
-        foreach (var item in events)
+        foreach (ref var item in events)
         {
             item.Settled = true;
         }

@@ -8,7 +8,7 @@ internal sealed class StreamState
     public StreamAddress Address { get; }
 
     /// <summary>Touched by the loop between sends, and by one send task at a time during them.</summary>
-    public List<PendingEvent> Pending { get; } = [];
+    public PendingEvents Pending { get; } = new();
 
     /// <summary>True once CreateLogStream succeeded (or said it already exists).</summary>
     public bool Created { get; set; }

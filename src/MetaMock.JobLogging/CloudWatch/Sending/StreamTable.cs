@@ -40,6 +40,11 @@ internal sealed class StreamTable
     public void Evict(DateTimeOffset now)
     {
         var idle = _streams.Values.Where(s => s.Pending.Count == 0).OrderBy(s => s.LastUsed).ToList();
+        foreach (var state in idle)
+        {
+            state.Pending.TrimIfIdle();
+        }
+
         var excess = _streams.Count - _maxStreams;
         var removed = 0;
         foreach (var state in idle)

@@ -18,7 +18,7 @@ internal static class CloudWatchClientFactory
             ConnectTimeout = TimeSpan.FromSeconds(5),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        var signer = new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(region), "logs", sockets);
+        var signer = new SigningHandler(new AWSSigV4Parameters { Credentials = credentials, Region = RegionEndpoint.GetBySystemName(region), Service = "logs" }, sockets);
         // The per-attempt timeout lives in the retry pipeline; HttpClient's own would cancel the retries too.
         var http = new HttpClient(signer) { Timeout = Timeout.InfiniteTimeSpan };
         var retry = RetryPipeline.Create(time, maxRetryAttempts: 3, firstDelay: TimeSpan.FromMilliseconds(200), attemptTimeout: TimeSpan.FromSeconds(20));

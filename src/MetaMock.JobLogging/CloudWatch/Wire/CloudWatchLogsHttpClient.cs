@@ -44,8 +44,8 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
     public Task PutRetentionPolicyAsync(PutRetentionPolicyRequest request, CancellationToken cancellationToken) =>
         CallAsync("PutRetentionPolicy", request, Json.PutRetentionPolicyRequest, Json.EmptyResponse, cancellationToken);
 
-    public async Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken) =>
-        await CallAsync("PutLogEvents", request, Json.PutLogEventsRequest, Json.PutLogEventsResponse, cancellationToken).ConfigureAwait(false)
+    public async Task<PutLogEventsResponse> PutLogEventsAsync(ILogEventBatch batch, CancellationToken cancellationToken) =>
+        await SendAsync("PutLogEvents", PutLogEventsBody.Write(batch), Json.PutLogEventsResponse, cancellationToken).ConfigureAwait(false)
         ?? new PutLogEventsResponse(null);
 
     public async Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken) =>
@@ -66,15 +66,17 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<TResponse?> CallAsync<TRequest, TResponse>(
+    private Task<TResponse?> CallAsync<TRequest, TResponse>(
         string operation,
         TRequest request,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        SendAsync(operation, RequestBody.Serialize(request, requestType), responseType, cancellationToken);
+
+    private async Task<TResponse?> SendAsync<TResponse>(string operation, RequestBody body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
-        // Serialized once; each attempt wraps the same bytes in a fresh request message (a sent message can't be reused).
-        var body = RequestBody.Serialize(request, requestType);
+        // Written once; each attempt wraps the same bytes in a fresh request message (a sent message can't be reused).
         var result = await _retry.ExecuteAsync(
             static (state, ct) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ResponseType, ct),
             (Self: this, Operation: operation, Body: body, ResponseType: responseType),

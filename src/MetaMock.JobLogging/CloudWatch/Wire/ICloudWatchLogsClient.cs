@@ -13,7 +13,7 @@ internal interface ICloudWatchLogsClient
 
     Task PutRetentionPolicyAsync(PutRetentionPolicyRequest request, CancellationToken cancellationToken);
 
-    Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken);
+    Task<PutLogEventsResponse> PutLogEventsAsync(ILogEventBatch batch, CancellationToken cancellationToken);
 
     Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken);
 

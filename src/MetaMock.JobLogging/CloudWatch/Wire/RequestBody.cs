@@ -22,14 +22,18 @@ internal sealed class RequestBody : IBufferWriter<byte>, IDisposable
     /// <summary>Lower-case hex SHA-256 of the body, as SigV4's <c>x-amz-content-sha256</c> header wants it.</summary>
     public string Sha256 { get; private set; } = string.Empty;
 
-    public static RequestBody Serialize<T>(T request, JsonTypeInfo<T> type)
-    {
-        var body = new RequestBody(16 * 1024);
-        using (var writer = new Utf8JsonWriter(body))
+    public static RequestBody Serialize<T>(T request, JsonTypeInfo<T> type) =>
+        Write(16 * 1024, (Request: request, Type: type), static (body, state) =>
         {
-            JsonSerializer.Serialize(writer, request, type);
-        }
+            using var writer = new Utf8JsonWriter(body);
+            JsonSerializer.Serialize(writer, state.Request, state.Type);
+        });
 
+    /// <summary>A body written by <paramref name="write"/> into a buffer of about <paramref name="capacity"/> bytes, then hashed.</summary>
+    public static RequestBody Write<TState>(int capacity, TState state, Action<IBufferWriter<byte>, TState> write)
+    {
+        var body = new RequestBody(capacity);
+        write(body, state);
         body.Sha256 = Convert.ToHexStringLower(SHA256.HashData(body.Memory.Span));
         return body;
     }

@@ -10,7 +10,6 @@ namespace MetaMock.JobLogging.CloudWatch.Wire;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true)]
-[JsonSerializable(typeof(PutLogEventsRequest))]
 [JsonSerializable(typeof(PutLogEventsResponse))]
 [JsonSerializable(typeof(CreateLogGroupRequest))]
 [JsonSerializable(typeof(CreateLogStreamRequest))]

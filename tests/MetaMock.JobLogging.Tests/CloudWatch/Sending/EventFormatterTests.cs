@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using MetaMock.JobLogging.CloudWatch;
 using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Tests.CloudWatch.Sending;
@@ -12,10 +15,10 @@ public sealed class EventFormatterTests
     {
         using var formatter = new EventFormatter(LogFormat.Text);
 
-        var (message, bytes) = formatter.Format(Event("héllo 🚀", new LogContextSnapshot(new UserContext("7"), new JobContext("j", "t", "r"))));
+        var (message, bytes) = Format(formatter, Event("héllo 🚀", new LogContextSnapshot(new UserContext("7"), new JobContext("j", "t", "r"))));
 
         Assert.Equal("[WARNING] [user_id=7 job_id=j task=t run_id=r] héllo 🚀", message);
-        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(message), bytes);
+        Assert.Equal(Encoding.UTF8.GetByteCount(message), bytes);
     }
 
     [Fact]
@@ -24,8 +27,8 @@ public sealed class EventFormatterTests
         using var formatter = new EventFormatter(LogFormat.Text);
         var huge = new string('x', 200_000);
 
-        Assert.Equal("[WARNING] " + huge, formatter.Format(Event(huge, null)).Message);
-        Assert.Equal("[WARNING] small", formatter.Format(Event("small", null)).Message);
+        Assert.Equal("[WARNING] " + huge, Format(formatter, Event(huge, null)).Message);
+        Assert.Equal("[WARNING] small", Format(formatter, Event("small", null)).Message);
     }
 
     [Fact]
@@ -34,10 +37,51 @@ public sealed class EventFormatterTests
         using var formatter = new EventFormatter(LogFormat.Json);
         var item = new CapturedEvent(DateTimeOffset.UnixEpoch, LogLevel.Error, "Cat", "failed", new InvalidOperationException("boom"), null, null);
 
-        var json = JsonDocument.Parse(formatter.Format(item).Message).RootElement;
+        var json = JsonDocument.Parse(Format(formatter, item).Message).RootElement;
 
         Assert.Equal("ERROR", json.GetProperty("level").GetString());
         Assert.Contains("boom", json.GetProperty("exception").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(LogLevel.Trace, false)]
+    [InlineData(LogLevel.Debug, false)]
+    [InlineData(LogLevel.Information, false)]
+    [InlineData(LogLevel.Warning, true)]
+    [InlineData(LogLevel.Error, true)]
+    [InlineData(LogLevel.Critical, false)]
+    [InlineData(LogLevel.None, false)]
+    public void A_text_event_is_TextLine_record_without_its_final_line_break_with_or_without_an_exception(LogLevel level, bool withException)
+    {
+        using var formatter = new EventFormatter(LogFormat.Text);
+        var context = new LogContextSnapshot(new UserContext("7"), new JobContext("j 1", "t", null));
+        var error = withException ? Thrown() : null;
+        using var expected = new StringWriter();
+        TextLine.Write(expected, level, context, "héllo\n日本 🚀", error);
+
+        var (message, bytes) = Format(formatter, new CapturedEvent(DateTimeOffset.UnixEpoch, level, "c", "héllo\n日本 🚀", error, context, null));
+
+        Assert.Equal(expected.ToString()[..^Environment.NewLine.Length], message);
+        Assert.Equal(Encoding.UTF8.GetByteCount(message), bytes);
+    }
+
+    private static InvalidOperationException Thrown()
+    {
+        try
+        {
+            throw new InvalidOperationException("boom");
+        }
+        catch (InvalidOperationException error)
+        {
+            return error;
+        }
+    }
+
+    private static (string Message, int Utf8Bytes) Format(EventFormatter formatter, CapturedEvent item)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        formatter.Format(item, output);
+        return (Encoding.UTF8.GetString(output.WrittenSpan), output.WrittenCount);
     }
 
     private static CapturedEvent Event(string message, LogContextSnapshot? context) =>

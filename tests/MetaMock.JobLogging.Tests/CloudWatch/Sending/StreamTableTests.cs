@@ -12,7 +12,7 @@ public sealed class StreamTableTests
     {
         var table = new StreamTable(TimeSpan.FromMinutes(10), maxStreams: 100);
         table.Get(Address("jobs/old"), Start);
-        table.Get(Address("jobs/busy"), Start).Pending.Add(new PendingEvent(0, 0, "m", 1, 1, 1));
+        table.Get(Address("jobs/busy"), Start).Pending.Add(new PendingEvent(0, 0, (0, 0, 1), 1, 1));
         table.Get(Address("jobs/recent"), Start.AddMinutes(9));
 
         table.Evict(Start.AddMinutes(10));

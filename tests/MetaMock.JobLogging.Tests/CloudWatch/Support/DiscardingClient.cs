@@ -12,6 +12,9 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
     /// <summary>When set, each PutLogEvents waits for it: a slow endpoint, while the log calls go on.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>When set, each PutLogEvents throws it (after the gate): an endpoint that refuses or fails.</summary>
+    public Exception? Failure { get; set; }
+
     /// <summary>Completed when the first PutLogEvents arrives.</summary>
     public TaskCompletionSource FirstPut { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,7 +27,7 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
 
     public Task PutRetentionPolicyAsync(PutRetentionPolicyRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken)
+    public async Task<PutLogEventsResponse> PutLogEventsAsync(ILogEventBatch batch, CancellationToken cancellationToken)
     {
         FirstPut.TrySetResult();
         if (Gate is { } gate)
@@ -32,7 +35,12 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
             await gate.Task.WaitAsync(cancellationToken);
         }
 
-        Interlocked.Add(ref _events, request.LogEvents.Count);
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        Interlocked.Add(ref _events, batch.Count);
         return new PutLogEventsResponse(null);
     }
 

@@ -12,7 +12,7 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
 internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClientSource
 {
     private readonly ConcurrentDictionary<string, byte> _groups = new();
-    private readonly ConcurrentDictionary<(string Group, string Stream), ConcurrentQueue<InputLogEvent>> _streams = new();
+    private readonly ConcurrentDictionary<(string Group, string Stream), ConcurrentQueue<TextEvent>> _streams = new();
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
@@ -20,7 +20,7 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
     /// A stream's events as CloudWatch (and moto) return them: by timestamp, equal timestamps in arrival order. The
     /// sender puts a stream's calls concurrently, so arrival order alone is not the order a reader sees.
     /// </summary>
-    public IReadOnlyList<InputLogEvent> Events(string group, string stream) =>
+    public IReadOnlyList<TextEvent> Events(string group, string stream) =>
         _streams.TryGetValue((group, stream), out var events) ? events.OrderBy(e => e.Timestamp).ToList() : [];
 
     public Task<ICloudWatchLogsClient> CreateAsync(MetaMockLoggingOptions options, CancellationToken cancellationToken) =>
@@ -39,24 +39,24 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
             Violations.Enqueue($"stream {request.LogStreamName} created before its group");
         }
 
-        _streams.TryAdd((request.LogGroupName, request.LogStreamName), new ConcurrentQueue<InputLogEvent>());
+        _streams.TryAdd((request.LogGroupName, request.LogStreamName), new ConcurrentQueue<TextEvent>());
         return Task.CompletedTask;
     }
 
     public Task PutRetentionPolicyAsync(PutRetentionPolicyRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken)
+    public Task<PutLogEventsResponse> PutLogEventsAsync(ILogEventBatch batch, CancellationToken cancellationToken)
     {
-        var events = request.LogEvents;
+        var events = TextBatch.Read(batch);
         var bytes = events.Sum(e => Encoding.UTF8.GetByteCount(e.Message) + 26L);
         Check(events.Count is >= 1 and <= 10_000, $"{events.Count} events in one call");
         Check(bytes <= 1_048_576, $"{bytes} bytes in one call");
         Check(events.All(e => e.Message.Length > 0 && Encoding.UTF8.GetByteCount(e.Message) <= 1_048_550), "an event over 1,048,550 bytes");
         Check(events.Zip(events.Skip(1)).All(p => p.First.Timestamp <= p.Second.Timestamp), "events out of chronological order");
         Check(events[^1].Timestamp - events[0].Timestamp < TimeSpan.FromHours(24).TotalMilliseconds, "a call spanning 24 h or more");
-        if (!_streams.TryGetValue((request.LogGroupName, request.LogStreamName), out var stream))
+        if (!_streams.TryGetValue((batch.LogGroupName, batch.LogStreamName), out var stream))
         {
-            Violations.Enqueue($"put to {request.LogStreamName} before it was created");
+            Violations.Enqueue($"put to {batch.LogStreamName} before it was created");
             return Task.FromResult(new PutLogEventsResponse(null));
         }
 

@@ -14,9 +14,9 @@ public sealed class CloudWatchLogsHttpClientTests(MotoFixture moto)
         await client.CreateLogGroupAsync(new CreateLogGroupRequest(group), CancellationToken.None);
         await client.CreateLogStreamAsync(new CreateLogStreamRequest(group, "jobs/a"), CancellationToken.None);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var sent = new[] { new InputLogEvent(now, "first \"quoted\" ü 🚀"), new InputLogEvent(now + 1, "second\nline") };
+        var sent = new[] { new TextEvent(now, "first \"quoted\" ü 🚀"), new TextEvent(now + 1, "second\nline") };
 
-        var response = await client.PutLogEventsAsync(new PutLogEventsRequest(group, "jobs/a", sent), CancellationToken.None);
+        var response = await client.PutLogEventsAsync(new TextBatch(group, "jobs/a", sent), CancellationToken.None);
 
         Assert.Null(response.RejectedLogEventsInfo);
         var read = await WireClients.ReadAllAsync(client, group, "jobs/a");
@@ -31,7 +31,7 @@ public sealed class CloudWatchLogsHttpClientTests(MotoFixture moto)
         await client.CreateLogGroupAsync(new CreateLogGroupRequest(group), CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<CloudWatchLogsException>(() => client.PutLogEventsAsync(
-            new PutLogEventsRequest(group, "nope", [new InputLogEvent(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "x")]), CancellationToken.None));
+            new TextBatch(group, "nope", [new TextEvent(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "x")]), CancellationToken.None));
 
         Assert.Equal(CloudWatchErrors.ResourceNotFound, error.ErrorType);
         Assert.False(error.IsRetryable);
@@ -59,7 +59,7 @@ public sealed class CloudWatchLogsHttpClientTests(MotoFixture moto)
         await client.CreateLogStreamAsync(new CreateLogStreamRequest(group, "jobs/x"), CancellationToken.None);
         await client.PutRetentionPolicyAsync(new PutRetentionPolicyRequest(group, 7), CancellationToken.None);
         await client.PutLogEventsAsync(
-            new PutLogEventsRequest(group, "jobs/x", [new InputLogEvent(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "needle")]), CancellationToken.None);
+            new TextBatch(group, "jobs/x", [new TextEvent(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "needle")]), CancellationToken.None);
 
         var streams = await client.DescribeLogStreamsAsync(new DescribeLogStreamsRequest(group), CancellationToken.None);
         var found = await client.FilterLogEventsAsync(new FilterLogEventsRequest(group), CancellationToken.None);
