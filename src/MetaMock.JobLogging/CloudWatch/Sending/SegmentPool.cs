@@ -1,35 +1,57 @@
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// Drained segments kept for reuse, so a sustained backlog allocates no new segment per 1,024 events; the queue trims it
-/// to what its recent rounds needed, so a burst's segments are given back once the burst is over.
+/// Drained segments kept for reuse, so neither a sustained backlog nor a repeated burst allocates a new segment per
+/// 1,024 events on the writers' threads. The queue trims the pool to what its last round needed; what is trimmed is
+/// demoted, not dropped: held weakly, it is reused if the next burst comes before a full garbage collection, and
+/// otherwise the collector takes it, so a burst's memory is not held once it is over.
 /// </summary>
 /// <remarks>
-/// A short lock: taken once per segment (1,024 events) by the producer that links a new one, and by the consumer.
+/// A short lock: taken once per segment (1,024 events) by the writer that links a new one, and by the consumer.
 /// </remarks>
 internal sealed class SegmentPool<T>
     where T : struct
 {
-    private readonly Stack<QueueSegment<T>> _free = new();
+    private readonly Stack<QueueSegment<T>> _kept = new();
+    // Reused references: the first _demotedCount may point at a segment the collector has not taken yet.
+    private readonly List<WeakReference<QueueSegment<T>>> _demoted = [];
     private readonly object _gate = new();
+    private int _demotedCount;
 
+    /// <summary>Segments held strongly.</summary>
     public int Count
     {
         get
         {
             lock (_gate)
             {
-                return _free.Count;
+                return _kept.Count;
             }
         }
     }
 
-    /// <summary>A cleared segment from the pool, or null when it is empty.</summary>
+    /// <summary>A cleared segment from the pool (kept first, then a demoted one still alive), or null.</summary>
     public QueueSegment<T>? Rent()
     {
         lock (_gate)
         {
-            return _free.TryPop(out var segment) ? segment : null;
+            if (_kept.TryPop(out var segment))
+            {
+                return segment;
+            }
+
+            while (_demotedCount > 0)
+            {
+                var reference = _demoted[--_demotedCount];
+                var alive = reference.TryGetTarget(out segment);
+                reference.SetTarget(null!);
+                if (alive)
+                {
+                    return segment;
+                }
+            }
+
+            return null;
         }
     }
 
@@ -38,18 +60,28 @@ internal sealed class SegmentPool<T>
     {
         lock (_gate)
         {
-            _free.Push(segment);
+            _kept.Push(segment);
         }
     }
 
-    /// <summary>Lets go of all but <paramref name="keep"/> segments (the garbage collector takes them).</summary>
+    /// <summary>Holds all but <paramref name="keep"/> segments weakly from now on.</summary>
     public void TrimTo(int keep)
     {
         lock (_gate)
         {
-            while (_free.Count > keep)
+            while (_kept.Count > keep)
             {
-                _free.Pop();
+                var segment = _kept.Pop();
+                if (_demotedCount == _demoted.Count)
+                {
+                    _demoted.Add(new WeakReference<QueueSegment<T>>(segment));
+                }
+                else
+                {
+                    _demoted[_demotedCount].SetTarget(segment);
+                }
+
+                _demotedCount++;
             }
         }
     }

@@ -2,8 +2,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// A multi-producer, single-consumer FIFO of fixed-size segments. A write is one interlocked increment and a slot
-/// copy; the consumer hands drained segments back to a <see cref="SegmentPool{T}"/> that keeps only what recent rounds
-/// needed. Unlike <see cref="System.Collections.Concurrent.ConcurrentQueue{T}"/>, whose segments double in size and
+/// copy; the consumer hands drained segments back to a <see cref="SegmentPool{T}"/> that keeps strongly only what the
+/// last round needed. Unlike <see cref="System.Collections.Concurrent.ConcurrentQueue{T}"/>, whose segments double in size and
 /// whose last (largest) segment stays alive, memory after a burst goes back to a few segments however large the burst was.
 /// </summary>
 /// <remarks>
@@ -124,7 +124,8 @@ internal sealed class SegmentedQueue<T>
 
         if (taken < max)
         {
-            // Keep what this round's producers needed (one round predicts the next) and give back the rest.
+            // Keep what this round's producers needed (one round predicts the next); the rest is held weakly, for a
+            // burst that comes back before the next full collection.
             _pool.TrimTo((int)((_roundPeak + Size - 1) / Size) + IdleSegments);
             _roundPeak = 0;
         }
