@@ -38,11 +38,7 @@ public sealed class SegmentPoolTests
         var pool = new SegmentPool<int>();
         var weak = ReturnAndTrim(pool);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-
-        Assert.False(weak.IsAlive);
+        Assert.Equal(0, Reachability.CountAliveAfterFullCollection([weak]));
         Assert.Null(pool.Rent());
     }
 

@@ -102,9 +102,9 @@ public sealed class SegmentedQueueTests
             taken.Clear();
         }
 
-        var keptForTheNextRound = CountAlive(burst);
+        var keptForTheNextRound = Reachability.CountAliveAfterFullCollection(burst);
         queue.DequeueInto(taken, 8_192); // a quiet round: nothing queued
-        var keptWhenQuiet = CountAlive(burst);
+        var keptWhenQuiet = Reachability.CountAliveAfterFullCollection(burst);
 
         // The busy round keeps its segments pooled for the next round; a quiet round keeps the tail and the idle spares.
         Assert.True(keptForTheNextRound >= 99, $"{keptForTheNextRound} alive after the busy round");
@@ -132,11 +132,7 @@ public sealed class SegmentedQueueTests
         var queue = new SegmentedQueue<Holder>();
         var weak = EnqueueAndDrain(queue);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-
-        Assert.False(weak.IsAlive);
+        Assert.Equal(0, Reachability.CountAliveAfterFullCollection([weak]));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -148,14 +144,6 @@ public sealed class SegmentedQueueTests
         }
 
         return queue.LinkedSegments().ConvertAll(segment => new WeakReference(segment));
-    }
-
-    private static int CountAlive(List<WeakReference> segments)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return segments.Count(s => s.IsAlive);
     }
 
     private static long AllocatedBy(Action action)
