@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
@@ -7,11 +5,16 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// A writer that fills it to <c>wakeAtEvents</c> calls <c>wake</c> once, so the sender drains early without a
 /// wake-up per event.
 /// </summary>
+/// <remarks>
+/// The queue is made of fixed 1,024-slot segments that are reused, then given back once a burst is over, so the memory a
+/// burst leaves behind does not depend on its size (a <c>ConcurrentQueue</c> keeps its last, largest segment: 8 MB
+/// after 100,000 queued events). <see cref="HasBacklog"/> and <see cref="Drain"/> are for the one sender loop.
+/// </remarks>
 internal sealed class BoundedLogEventBuffer : ILogEventBuffer
 {
     private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(50);
 
-    private readonly ConcurrentQueue<CapturedEvent> _queue = new();
+    private readonly SegmentedQueue<CapturedEvent> _queue = new();
     private readonly long _maxEvents;
     private readonly long _maxBytes;
     private readonly long _wakeAtEvents;
@@ -64,15 +67,7 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
     {
         // Only what is queued now: chasing a writer to an empty queue would make both threads bounce the same slots'
         // cache lines on every event; what arrives meanwhile waits for the next round, which comes at once if it is a backlog.
-        var available = Math.Min(max, _queue.Count);
-        var taken = 0;
-        while (taken < available && _queue.TryDequeue(out var item))
-        {
-            into.Add(item);
-            taken++;
-        }
-
-        return taken;
+        return _queue.DequeueInto(into, max);
     }
 
     public void Release(long events, long bytes)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MetaMock.JobLogging.CloudWatch;
 using MetaMock.JobLogging.CloudWatch.Sending;
 using Microsoft.Extensions.Logging;
@@ -95,6 +96,47 @@ public sealed class BoundedLogEventBufferTests
         buffer.Close();
 
         Assert.Equal(BufferWriteResult.Closed, await blocked.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Eight_writers_waiting_for_room_and_one_draining_sender_lose_duplicate_and_reorder_nothing()
+    {
+        const int writers = 8;
+        const int perWriter = 20_000;
+        // Far smaller than what is written: the writers spend most of the test waiting for room.
+        var buffer = new BoundedLogEventBuffer(maxEvents: 3_000, maxBytes: long.MaxValue, wakeAtEvents: 1_000, wake: () => { });
+        var writing = Enumerable.Range(0, writers).Select(w => Task.Factory.StartNew(
+            () => Enumerable.Range(0, perWriter).Count(i => buffer.TryWrite(Event($"{w}:{i}"), waitForRoom: true) == BufferWriteResult.Accepted),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+
+        var next = new int[writers];
+        var received = 0;
+        var drained = new List<CapturedEvent>();
+        while (received < writers * perWriter)
+        {
+            drained.Clear();
+            if (buffer.Drain(drained, 512) == 0)
+            {
+                Thread.Yield();
+            }
+
+            foreach (var item in drained)
+            {
+                var parts = item.Message.Split(':');
+                var (writer, sequence) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+                Assert.Equal(next[writer], sequence);
+                next[writer]++;
+                buffer.Release(1, item.BufferBytes);
+            }
+
+            received += drained.Count;
+        }
+
+        Assert.All(await Task.WhenAll(writing), accepted => Assert.Equal(perWriter, accepted));
+        Assert.Equal(0, buffer.Events);
+        Assert.Equal(0, buffer.Bytes);
     }
 
     private static CapturedEvent Event(string message) =>
