@@ -8,16 +8,16 @@ using MetaMock.JobLogging.JobBench.QuartzBench;
 // integration (same logging), for Hangfire (InMemory, WorkerCount = 2) and Quartz (in-memory store); then the cost of
 // one log line on that logging path, the floor under an integration that writes lines.
 //
-//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--only hangfire|quartz|lines] [--breakdown]
+//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--warmup-jobs N] [--only hangfire|quartz|lines] [--breakdown]
 //
 // --quick: a smoke run (fewer jobs, one warm-up and two rounds). --breakdown adds Hangfire with a no-op filter and with
 // nothing to capture at enqueue, and Quartz's listener-only and context-only variants. On a shared machine wall-clock
 // rates swing with the neighbours' load, so each round also counts this process's CPU time, and ratios are taken round
 // by round against the baseline run next to it.
-string[] known = ["--quick", "--breakdown", "--only", "--rounds", "hangfire", "quartz", "lines"];
+string[] known = ["--quick", "--breakdown", "--only", "--rounds", "--warmup-jobs", "hangfire", "quartz", "lines"];
 if (args.Any(a => !known.Contains(a) && !int.TryParse(a, CultureInfo.InvariantCulture, out _)) || ValueOf("--only") is not (null or "hangfire" or "quartz" or "lines"))
 {
-    Console.Error.WriteLine("usage: JobBench [--quick] [--rounds N] [--only hangfire|quartz|lines] [--breakdown]");
+    Console.Error.WriteLine("usage: JobBench [--quick] [--rounds N] [--warmup-jobs N] [--only hangfire|quartz|lines] [--breakdown]");
     return 2;
 }
 
@@ -25,7 +25,10 @@ var quick = args.Contains("--quick");
 var breakdown = args.Contains("--breakdown");
 var only = ValueOf("--only");
 var rounds = int.Parse(ValueOf("--rounds") ?? (quick ? "2" : "9"), CultureInfo.InvariantCulture);
-var warmups = quick ? 1 : 2;
+// Each variant runs this many jobs before the measured rounds: tiered compilation (tier 1 with dynamic PGO) must have
+// settled for every path, and the variant with the integration has more code to compile. Two rounds of 5,000 Quartz
+// firings left its CPU per firing still falling for five more rounds.
+var warmupJobs = int.Parse(ValueOf("--warmup-jobs") ?? "50000", CultureInfo.InvariantCulture);
 if (quick)
 {
     // One short warm-up leaves much of the code still being compiled: the run proves the program works, not the figures.
@@ -72,6 +75,7 @@ async Task RunAndDisposeAsync(string title, int jobsPerRound, List<IBenchVariant
 {
     try
     {
+        var warmups = quick ? 1 : Math.Max(2, (warmupJobs + jobsPerRound - 1) / jobsPerRound);
         await Comparison.RunAsync(title, jobsPerRound, warmups, rounds, variants);
     }
     finally
