@@ -5,10 +5,14 @@ using MetaMock.JobLogging.Diagnostics;
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// The one background loop for every stream. Each tick (the flush interval, or earlier when the buffer fills) it
-/// drains the buffer, routes and formats each event, and sends the streams that have events, a few at a time.
-/// Failures keep events pending (within the buffer's limits) and back off; refused credentials switch everything to
-/// the console. On dispose it delivers what it can within the shutdown timeout and reports the rest.
+/// The one background loop for every stream. Draining and sending are paced apart. It DRAINS (routes each queued event
+/// and formats it into the store, which lets the log call's strings go) whenever a writer reports a segment's worth
+/// queued, and every <see cref="DrainInterval"/> while anything is queued, so those strings rarely outlive a gen0
+/// collection. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
+/// one, or everything once the buffer is half full (drained events still count against its limits until released).
+/// Failures keep events pending (within the buffer's limits) and back off: no send until the backoff ends, though
+/// draining goes on; refused credentials switch everything to the console. On dispose it delivers what it can within
+/// the shutdown timeout and reports the rest.
 /// </summary>
 internal sealed class CloudWatchSender : IDisposable
 {
@@ -16,6 +20,12 @@ internal sealed class CloudWatchSender : IDisposable
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
     private const int DrainChunk = 8_192;
+
+    /// <summary>
+    /// How long queued events may wait for a drain when no writer woke the loop. Short against the gen0 collections of
+    /// a busy process (tens of milliseconds apart), long enough that a quiet process is not woken for every line.
+    /// </summary>
+    internal static readonly TimeSpan DrainInterval = TimeSpan.FromMilliseconds(50);
 
     // Set at construction, read-only afterwards.
     private readonly MetaMockLoggingOptions _options;
@@ -38,12 +48,16 @@ internal sealed class CloudWatchSender : IDisposable
     // are never evicted, so the cap never costs an event).
     private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 1_000);
     private readonly List<CapturedEvent> _drained = [];
+    // Streams that came to hold a full call since the last send, for an early send.
+    private readonly List<StreamState> _fullStreams = [];
     private readonly DropReporter _drops;
     private ICloudWatchLogsClient? _client;
     private StreamSender? _sender;
     private long _sequence;
     private TimeSpan _backoff = TimeSpan.Zero;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextRound;
+    private bool _drainedNothing;
     private DateTimeOffset _lastOutageWarning = DateTimeOffset.MinValue;
     private string? _lastFailure;
 
@@ -122,11 +136,14 @@ internal sealed class CloudWatchSender : IDisposable
         try
         {
             await ConnectAsync().ConfigureAwait(false);
+            _nextRound = _time.GetUtcNow() + _options.FlushInterval;
             while (!_stopping.IsCancellationRequested)
             {
-                if (!_buffer.HasBacklog)
+                // A backlog goes round at once, unless the last drain found nothing ready (a writer claimed slots and
+                // was preempted before filling them): waiting then lets it finish instead of spinning against it.
+                if (!_buffer.HasBacklog || _drainedNothing)
                 {
-                    await _signal.WaitAsync(_options.FlushInterval, _time, _stopping.Token).ConfigureAwait(false);
+                    await _signal.WaitAsync(UntilNextCycle(), _time, _stopping.Token).ConfigureAwait(false);
                 }
 
                 await CycleAsync(shuttingDown: false).ConfigureAwait(false);
@@ -194,10 +211,24 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
+    // The flush interval's round, or a drain sooner while events are queued.
+    private TimeSpan UntilNextCycle()
+    {
+        var now = _time.GetUtcNow();
+        var next = _buffer.Queued > 0 && now + DrainInterval < _nextRound ? now + DrainInterval : _nextRound;
+        return next > now ? next - now : TimeSpan.Zero;
+    }
+
     private async Task CycleAsync(bool shuttingDown)
     {
         var now = _time.GetUtcNow();
         DrainIntoStreams(now);
+        var intervalRound = shuttingDown || now >= _nextRound;
+        if (intervalRound)
+        {
+            _nextRound = now + _options.FlushInterval;
+        }
+
         if (_consoleOnly || _sender is null)
         {
             WritePendingToConsole();
@@ -206,27 +237,42 @@ internal sealed class CloudWatchSender : IDisposable
 
         if (shuttingDown || now >= _retryAt)
         {
-            await SendAsync(_sender, now).ConfigureAwait(false);
-            _store.Reclaim(_streams.WithPending());
+            if (intervalRound || HalfFull())
+            {
+                await SendAsync(_sender, _streams.WithPending(), fullCallsOnly: false, now).ConfigureAwait(false);
+            }
+            else if (_fullStreams.Count > 0)
+            {
+                await SendAsync(_sender, _fullStreams, fullCallsOnly: true, now).ConfigureAwait(false);
+            }
         }
 
         _drops.Report(now);
-        _streams.Evict(now);
-        _counters.PublishActiveStreams(_streams.Names());
+        if (intervalRound)
+        {
+            // Once a flush interval, as before draining was paced apart: a stream's idle rounds are counted in these.
+            _streams.Evict(now);
+            _counters.PublishActiveStreams(_streams.Names());
+        }
     }
+
+    // The buffer's limits count drained events until they are released: at half of either, everything goes out early.
+    private bool HalfFull() => _buffer.Events >= _options.MaxBufferedEvents / 2 || _buffer.Bytes >= _options.MaxBufferedBytes / 2;
 
     private void DrainIntoStreams(DateTimeOffset now)
     {
         // In chunks, so the scratch list stays small however much the buffer held (the buffer bounds the total).
+        var drained = 0;
         do
         {
             _drained.Clear();
-            _buffer.Drain(_drained, DrainChunk);
+            drained += _buffer.Drain(_drained, DrainChunk);
             RouteAndFormat(now);
         }
         while (_drained.Count == DrainChunk);
 
         _drained.Clear();
+        _drainedNothing = drained == 0;
     }
 
     private void RouteAndFormat(DateTimeOffset now)
@@ -254,10 +300,17 @@ internal sealed class CloudWatchSender : IDisposable
             if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
             {
                 stream.Pending.Add(new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
-                continue;
+            }
+            else
+            {
+                AddParts(stream, timestamp, item.BufferBytes);
             }
 
-            AddParts(stream, timestamp, item.BufferBytes);
+            if (!stream.FullCallListed && BatchLimits.CloudWatch.IsFullCall(stream.Pending.Count, stream.Pending.MessageBytes))
+            {
+                stream.FullCallListed = true;
+                _fullStreams.Add(stream);
+            }
         }
     }
 
@@ -303,13 +356,14 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    private async Task SendAsync(StreamSender sender, DateTimeOffset now)
+    private async Task SendAsync(StreamSender sender, List<StreamState> streams, bool fullCallsOnly, DateTimeOffset now)
     {
         string? authFailure = null;
         string? failure = null;
         await SendRound.RunAsync(
             sender,
-            _streams.WithPending(),
+            streams,
+            fullCallsOnly,
             _options.MaxParallelStreams,
             error =>
             {
@@ -324,6 +378,14 @@ internal sealed class CloudWatchSender : IDisposable
             },
             _abort.Token).ConfigureAwait(false);
 
+        // Whatever a stream still holds is listed again when its next event is drained.
+        foreach (var stream in _fullStreams)
+        {
+            stream.FullCallListed = false;
+        }
+
+        _fullStreams.Clear();
+        _store.Reclaim(_streams.WithPending());
         if (authFailure is not null)
         {
             _counters.RecordError(authFailure, now);
