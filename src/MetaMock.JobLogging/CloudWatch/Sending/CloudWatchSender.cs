@@ -10,6 +10,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// queued, and every <see cref="DrainInterval"/> while anything is queued, so those strings rarely outlive a gen0
 /// collection. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
 /// one, or everything once the buffer is half full (drained events still count against its limits until released).
+/// While a send round is in flight it keeps draining, into each stream's <see cref="StreamState.Arrived"/>, so a
+/// producer refilling the room the round releases is not left with its strings queued for the whole round.
 /// Failures keep events pending (within the buffer's limits) and back off: no send until the backoff ends, though
 /// draining goes on; refused credentials switch everything to the console. On dispose it delivers what it can within
 /// the shutdown timeout and reports the rest.
@@ -50,6 +52,9 @@ internal sealed class CloudWatchSender : IDisposable
     private readonly List<CapturedEvent> _drained = [];
     // Streams that came to hold a full call since the last send, for an early send.
     private readonly List<StreamState> _fullStreams = [];
+    // Streams given events while a round was in flight, to move into their pending list after it.
+    private readonly List<StreamState> _arrivedStreams = [];
+    private bool _sending;
     private readonly DropReporter _drops;
     private ICloudWatchLogsClient? _client;
     private StreamSender? _sender;
@@ -58,6 +63,7 @@ internal sealed class CloudWatchSender : IDisposable
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRound;
     private bool _drainedNothing;
+    private bool _roundJustEnded;
     private DateTimeOffset _lastOutageWarning = DateTimeOffset.MinValue;
     private string? _lastFailure;
 
@@ -140,8 +146,10 @@ internal sealed class CloudWatchSender : IDisposable
             while (!_stopping.IsCancellationRequested)
             {
                 // A backlog goes round at once, unless the last drain found nothing ready (a writer claimed slots and
-                // was preempted before filling them): waiting then lets it finish instead of spinning against it.
-                if (!_buffer.HasBacklog || _drainedNothing)
+                // was preempted before filling them): waiting then lets it finish instead of spinning against it. The
+                // end of a send round goes round once more at once: what arrived during it woke no one (the loop was
+                // busy), yet may complete a call or fill the buffer to half.
+                if ((!_buffer.HasBacklog || _drainedNothing) && !_roundJustEnded)
                 {
                     await _signal.WaitAsync(UntilNextCycle(), _time, _stopping.Token).ConfigureAwait(false);
                 }
@@ -221,6 +229,7 @@ internal sealed class CloudWatchSender : IDisposable
 
     private async Task CycleAsync(bool shuttingDown)
     {
+        _roundJustEnded = false;
         var now = _time.GetUtcNow();
         DrainIntoStreams(now);
         var intervalRound = shuttingDown || now >= _nextRound;
@@ -297,25 +306,40 @@ internal sealed class CloudWatchSender : IDisposable
             }
 
             var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
+            // During a round its calls read the stream's pending list: the event waits beside it until the round ends.
+            var into = _sending ? stream.Arrived : stream.Pending;
+            if (_sending && into.Count == 0)
+            {
+                _arrivedStreams.Add(stream);
+            }
+
             if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
             {
-                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
+                into.Add(new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
             }
             else
             {
-                AddParts(stream, timestamp, item.BufferBytes);
+                AddParts(into, timestamp, item.BufferBytes);
             }
 
-            if (!stream.FullCallListed && BatchLimits.CloudWatch.IsFullCall(stream.Pending.Count, stream.Pending.MessageBytes))
+            if (!_sending)
             {
-                stream.FullCallListed = true;
-                _fullStreams.Add(stream);
+                ListIfFull(stream);
             }
         }
     }
 
+    private void ListIfFull(StreamState stream)
+    {
+        if (!stream.FullCallListed && BatchLimits.CloudWatch.IsFullCall(stream.Pending.Count, stream.Pending.MessageBytes))
+        {
+            stream.FullCallListed = true;
+            _fullStreams.Add(stream);
+        }
+    }
+
     // A message over the event limit: its parts, each with its marker, replace it in the store.
-    private void AddParts(StreamState stream, long timestamp, long bufferBytes)
+    private void AddParts(PendingEvents into, long timestamp, long bufferBytes)
     {
         var length = _store.Uncommitted.Length;
         var whole = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
@@ -329,7 +353,7 @@ internal sealed class CloudWatchSender : IDisposable
             {
                 var last = i == parts.Count - 1;
                 var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
-                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
+                into.Add(new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
             }
         }
         finally
@@ -360,7 +384,7 @@ internal sealed class CloudWatchSender : IDisposable
     {
         string? authFailure = null;
         string? failure = null;
-        await SendRound.RunAsync(
+        var round = SendRound.RunAsync(
             sender,
             streams,
             fullCallsOnly,
@@ -376,16 +400,26 @@ internal sealed class CloudWatchSender : IDisposable
                     failure = Describe(error);
                 }
             },
-            _abort.Token).ConfigureAwait(false);
+            _abort.Token);
 
-        // Whatever a stream still holds is listed again when its next event is drained.
-        foreach (var stream in _fullStreams)
+        // Whatever a stream still holds is listed again once more events reach it.
+        try
         {
-            stream.FullCallListed = false;
+            await DrainWhileAsync(round).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var stream in _fullStreams)
+            {
+                stream.FullCallListed = false;
+            }
+
+            _fullStreams.Clear();
+            MoveArrived();
         }
 
-        _fullStreams.Clear();
         _store.Reclaim(_streams.WithPending());
+        _roundJustEnded = true;
         if (authFailure is not null)
         {
             _counters.RecordError(authFailure, now);
@@ -401,6 +435,46 @@ internal sealed class CloudWatchSender : IDisposable
             _backoff = TimeSpan.Zero;
             _lastFailure = null;
         }
+    }
+
+    // Drains on every wake-up and drain interval until the round is over; the store only appends meanwhile, and the
+    // round's pending lists are left alone (see RouteAndFormat).
+    private async Task DrainWhileAsync(Task round)
+    {
+        _sending = true;
+        try
+        {
+            using var roundOver = new CancellationTokenSource();
+            var wait = Task.CompletedTask;
+            while (!round.IsCompleted)
+            {
+                wait = _signal.WaitAsync(DrainInterval, _time, roundOver.Token);
+                await Task.WhenAny(round, wait).ConfigureAwait(false);
+                if (!round.IsCompleted)
+                {
+                    DrainIntoStreams(_time.GetUtcNow());
+                }
+            }
+
+            await roundOver.CancelAsync().ConfigureAwait(false);
+            await wait.ConfigureAwait(false);
+            await round.ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    private void MoveArrived()
+    {
+        foreach (var stream in _arrivedStreams)
+        {
+            stream.Pending.MoveFrom(stream.Arrived);
+            ListIfFull(stream);
+        }
+
+        _arrivedStreams.Clear();
     }
 
     private void BackOff(string failure, DateTimeOffset now)
