@@ -219,11 +219,20 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    // The flush interval's round, or a drain sooner while events are queued.
+    // The flush interval's round, or a drain sooner while events are queued or were just drained: events arriving
+    // below the writers' wake-up threshold (a job's few lines) are then drained within the drain interval, while an
+    // idle process is not woken for that (its first event waits for the round, as before).
     private TimeSpan UntilNextCycle()
     {
         var now = _time.GetUtcNow();
-        var next = _buffer.Queued > 0 && now + DrainInterval < _nextRound ? now + DrainInterval : _nextRound;
+        var busy = _buffer.Queued > 0 || !_drainedNothing;
+        var next = busy && now + DrainInterval < _nextRound ? now + DrainInterval : _nextRound;
+        if (_retryAt > now && _retryAt < next && (_fullStreams.Count > 0 || HalfFull()))
+        {
+            // A backoff held back an early send: it goes as soon as the backoff ends.
+            next = _retryAt;
+        }
+
         return next > now ? next - now : TimeSpan.Zero;
     }
 
