@@ -10,7 +10,7 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// queued, and every <see cref="DrainInterval"/> while anything is queued, so those strings rarely outlive a gen0
 /// collection. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
 /// one, or everything once the buffer is half full (drained events still count against its limits until released).
-/// While a send round is in flight it keeps draining, into each stream's <see cref="StreamState.Arrived"/>, so a
+/// While a send round is in flight it keeps draining, into a list of arrivals set aside from the streams, so a
 /// producer refilling the room the round releases is not left with its strings queued for the whole round.
 /// Failures keep events pending (within the buffer's limits) and back off: no send until the backoff ends, though
 /// draining goes on; refused credentials switch everything to the console. On dispose it delivers what it can within
@@ -52,8 +52,9 @@ internal sealed class CloudWatchSender : IDisposable
     private readonly List<CapturedEvent> _drained = [];
     // Streams that came to hold a full call since the last send, for an early send.
     private readonly List<StreamState> _fullStreams = [];
-    // Streams given events while a round was in flight, to move into their pending list after it.
-    private readonly List<StreamState> _arrivedStreams = [];
+    // Events drained while a round was in flight, in drain order, to add to their streams after it. One list for all
+    // streams, not one per stream: 1,000 busy streams would otherwise rent and grow 1,000 arrays every round.
+    private readonly List<(StreamState Stream, PendingEvent Event)> _arrived = [];
     private bool _sending;
     private readonly DropReporter _drops;
     private ICloudWatchLogsClient? _client;
@@ -63,6 +64,7 @@ internal sealed class CloudWatchSender : IDisposable
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRound;
     private bool _drainedNothing;
+    private DateTimeOffset _lastDrained = DateTimeOffset.MinValue;
     private bool _roundJustEnded;
     private DateTimeOffset _lastOutageWarning = DateTimeOffset.MinValue;
     private string? _lastFailure;
@@ -219,13 +221,13 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    // The flush interval's round, or a drain sooner while events are queued or were just drained: events arriving
-    // below the writers' wake-up threshold (a job's few lines) are then drained within the drain interval, while an
-    // idle process is not woken for that (its first event waits for the round, as before).
+    // The flush interval's round, or a drain sooner while events are queued or were drained within the last flush
+    // interval: events arriving below the writers' wake-up threshold (a job's few lines) are then drained within the
+    // drain interval, while an idle process is not woken for that (its first event waits for the round, as before).
     private TimeSpan UntilNextCycle()
     {
         var now = _time.GetUtcNow();
-        var busy = _buffer.Queued > 0 || !_drainedNothing;
+        var busy = _buffer.Queued > 0 || now - _lastDrained < _options.FlushInterval;
         var next = busy && now + DrainInterval < _nextRound ? now + DrainInterval : _nextRound;
         if (_retryAt > now && _retryAt < next && (_fullStreams.Count > 0 || HalfFull()))
         {
@@ -291,6 +293,10 @@ internal sealed class CloudWatchSender : IDisposable
 
         _drained.Clear();
         _drainedNothing = drained == 0;
+        if (drained > 0)
+        {
+            _lastDrained = now;
+        }
     }
 
     private void RouteAndFormat(DateTimeOffset now)
@@ -315,26 +321,32 @@ internal sealed class CloudWatchSender : IDisposable
             }
 
             var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
-            // During a round its calls read the stream's pending list: the event waits beside it until the round ends.
-            var into = _sending ? stream.Arrived : stream.Pending;
-            if (_sending && into.Count == 0)
-            {
-                _arrivedStreams.Add(stream);
-            }
-
             if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
             {
-                into.Add(new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
+                AddPending(stream, new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
             }
             else
             {
-                AddParts(into, timestamp, item.BufferBytes);
+                AddParts(stream, timestamp, item.BufferBytes);
             }
 
             if (!_sending)
             {
                 ListIfFull(stream);
             }
+        }
+    }
+
+    // During a round its calls read the streams' pending lists: the event waits aside until the round ends.
+    private void AddPending(StreamState stream, in PendingEvent item)
+    {
+        if (_sending)
+        {
+            _arrived.Add((stream, item));
+        }
+        else
+        {
+            stream.Pending.Add(item);
         }
     }
 
@@ -348,7 +360,7 @@ internal sealed class CloudWatchSender : IDisposable
     }
 
     // A message over the event limit: its parts, each with its marker, replace it in the store.
-    private void AddParts(PendingEvents into, long timestamp, long bufferBytes)
+    private void AddParts(StreamState stream, long timestamp, long bufferBytes)
     {
         var length = _store.Uncommitted.Length;
         var whole = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
@@ -362,7 +374,7 @@ internal sealed class CloudWatchSender : IDisposable
             {
                 var last = i == parts.Count - 1;
                 var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
-                into.Add(new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
+                AddPending(stream, new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
             }
         }
         finally
@@ -477,13 +489,19 @@ internal sealed class CloudWatchSender : IDisposable
 
     private void MoveArrived()
     {
-        foreach (var stream in _arrivedStreams)
+        foreach (ref readonly var arrival in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_arrived))
         {
-            stream.Pending.MoveFrom(stream.Arrived);
-            ListIfFull(stream);
+            arrival.Stream.Pending.Add(arrival.Event);
+            ListIfFull(arrival.Stream);
         }
 
-        _arrivedStreams.Clear();
+        // Kept for rounds like this one; a round with far fewer arrivals (a burst is over) lets the array go.
+        var moved = _arrived.Count;
+        _arrived.Clear();
+        if (_arrived.Capacity > 2 * moved)
+        {
+            _arrived.Capacity = moved;
+        }
     }
 
     private void BackOff(string failure, DateTimeOffset now)

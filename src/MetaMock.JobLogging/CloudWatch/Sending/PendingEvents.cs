@@ -97,20 +97,6 @@ internal sealed class PendingEvents
         _emptyLastRound = true;
     }
 
-    /// <summary>
-    /// Moves every event of <paramref name="later"/> (drained during a send round, so captured after these) to the end,
-    /// keeping their order, and empties it.
-    /// </summary>
-    public void MoveFrom(PendingEvents later)
-    {
-        foreach (ref readonly var item in later.AsSpan())
-        {
-            Add(item);
-        }
-
-        later.Clear();
-    }
-
     /// <summary>Forgets every event (they were settled elsewhere) and gives the array back to the pool.</summary>
     public void Clear()
     {

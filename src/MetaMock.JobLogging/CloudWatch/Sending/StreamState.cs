@@ -10,12 +10,6 @@ internal sealed class StreamState
     /// <summary>Touched by the loop between sends, and by one send task at a time during them.</summary>
     public PendingEvents Pending { get; } = new();
 
-    /// <summary>
-    /// Events drained while a send round reads <see cref="Pending"/>: kept apart so the round's array is never grown
-    /// under it, and moved to the end of <see cref="Pending"/> once the round is over. Touched by the loop only.
-    /// </summary>
-    public PendingEvents Arrived { get; } = new();
-
     /// <summary>True once CreateLogStream succeeded (or said it already exists).</summary>
     public bool Created { get; set; }
 
