@@ -50,6 +50,32 @@ public sealed class BoundedLogEventBufferTests
     }
 
     [Fact]
+    public void A_writer_opening_a_queue_segment_wakes_the_sender_to_drain_only_when_enough_is_undrained()
+    {
+        const int segment = QueueSegment<CapturedEvent>.Size;
+        var wakes = 0;
+        var buffer = new BoundedLogEventBuffer(maxEvents: 100_000, maxBytes: long.MaxValue, wakeAtEvents: 1_000_000, drainAtEvents: 2_000, wake: () => wakes++);
+        Write(buffer, 2 * segment);
+        var beforeThreshold = wakes;
+        // This write opens the third segment with 2,049 undrained: a wake-up.
+        Write(buffer, 1);
+        var atThreshold = wakes;
+
+        buffer.Drain([], int.MaxValue);
+        // Opening the fourth segment finds only 1,024 undrained (the drained ones still count against the limits).
+        Write(buffer, (2 * segment) - 1);
+        var afterDrain = wakes;
+        // This one opens the fifth with 2,048 undrained.
+        Write(buffer, 1);
+
+        Assert.Equal(0, beforeThreshold);
+        Assert.Equal(1, atThreshold);
+        Assert.Equal(1, afterDrain);
+        Assert.Equal(2, wakes);
+        Assert.Equal(4 * segment, buffer.Events - 1);
+    }
+
+    [Fact]
     public void A_wake_ups_worth_of_queued_events_is_a_backlog_until_the_sender_drains_it()
     {
         var buffer = new BoundedLogEventBuffer(maxEvents: 1_000, maxBytes: long.MaxValue, wakeAtEvents: 10, drainAtEvents: 10, wake: () => { });
@@ -141,4 +167,12 @@ public sealed class BoundedLogEventBufferTests
 
     private static CapturedEvent Event(string message) =>
         new(DateTimeOffset.UnixEpoch, LogLevel.Information, "c", message, null, null, null);
+
+    private static void Write(BoundedLogEventBuffer buffer, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            buffer.TryWrite(Event("x"), false);
+        }
+    }
 }
