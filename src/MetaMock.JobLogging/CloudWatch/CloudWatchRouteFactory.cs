@@ -10,6 +10,12 @@ namespace MetaMock.JobLogging.CloudWatch;
 /// </summary>
 internal sealed class CloudWatchRouteFactory
 {
+    /// <summary>
+    /// Undrained events that wake the sender to drain: one queue segment, the finest step the writers' once-a-segment
+    /// check can see. At a million events a second that is a drain a millisecond, well inside a gen0 collection's gap.
+    /// </summary>
+    internal const int DrainAtEvents = QueueSegment<CapturedEvent>.Size;
+
     private readonly SenderCounters _counters;
     private readonly SenderOutput _output;
     private readonly TimeProvider _time;
@@ -31,9 +37,11 @@ internal sealed class CloudWatchRouteFactory
         }
 
         var signal = new FlushSignal();
-        // Wake early at half the limit (or one full call), so a burst is sent before the tick without a wake-up per event.
+        // Wake at half the limit (or one full call), so a burst is sent before the tick without a wake-up per event; and
+        // to drain whenever a queue segment's worth is waiting, so the log call's strings are formatted and let go young.
         var wakeAt = Math.Min(options.MaxBufferedEvents / 2, BatchLimits.CloudWatch.MaxEvents);
-        var buffer = new BoundedLogEventBuffer(options.MaxBufferedEvents, options.MaxBufferedBytes, wakeAt, signal.Wake);
+        var drainAt = Math.Min(wakeAt, DrainAtEvents);
+        var buffer = new BoundedLogEventBuffer(options.MaxBufferedEvents, options.MaxBufferedBytes, wakeAt, drainAt, signal.Wake);
         _counters.AttachQueue(() => (buffer.Events, buffer.Bytes));
         var router = new StreamRouter(options.LogGroup, options.JobLogGroup, options.ServiceName ?? StreamRouter.DefaultServiceName(), Environment.MachineName);
         var sender = new CloudWatchSender(options, buffer, signal, _counters, _output, _time, _clients, router);

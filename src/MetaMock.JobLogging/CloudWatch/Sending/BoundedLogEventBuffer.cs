@@ -2,8 +2,10 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// The in-memory buffer: a lock-free queue plus two interlocked counters checked against the event and byte limits.
-/// A writer that fills it to <c>wakeAtEvents</c> calls <c>wake</c> once, so the sender drains early without a
-/// wake-up per event.
+/// The sender is woken, without a wake-up per event, when a writer brings the total to <c>wakeAtEvents</c> (the sender
+/// may have to send early to protect the limits), and when a writer opens a queue segment while at least
+/// <c>drainAtEvents</c> are queued undrained: the sender then drains them (formats them into its store) long before it
+/// sends, so the log call's strings die young instead of waiting a flush interval and surviving collections.
 /// </summary>
 /// <remarks>
 /// The queue is made of fixed 1,024-slot segments that are reused, then given back once a burst is over, so the memory a
@@ -18,6 +20,7 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
     private readonly long _maxEvents;
     private readonly long _maxBytes;
     private readonly long _wakeAtEvents;
+    private readonly long _drainAtEvents;
     private readonly Action _wake;
     private readonly object _roomGate = new();
     private long _events;
@@ -25,11 +28,12 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
     private int _waiters;
     private volatile bool _closed;
 
-    public BoundedLogEventBuffer(long maxEvents, long maxBytes, long wakeAtEvents, Action wake)
+    public BoundedLogEventBuffer(long maxEvents, long maxBytes, long wakeAtEvents, long drainAtEvents, Action wake)
     {
         _maxEvents = maxEvents;
         _maxBytes = maxBytes;
         _wakeAtEvents = Math.Max(1, wakeAtEvents);
+        _drainAtEvents = Math.Max(1, drainAtEvents);
         _wake = wake;
     }
 
@@ -37,7 +41,9 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public bool HasBacklog => _queue.Count >= _wakeAtEvents;
+    public bool HasBacklog => _queue.Count >= _drainAtEvents;
+
+    public long Queued => _queue.Count;
 
     public BufferWriteResult TryWrite(in CapturedEvent item, bool waitForRoom)
     {
@@ -50,7 +56,12 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
 
             if (TryReserve(item.BufferBytes))
             {
-                _queue.Enqueue(item);
+                // Checked only by the write that opens a segment (one in 1,024); the others pay for one test of a flag.
+                if (_queue.Enqueue(item) && _queue.Backlog >= _drainAtEvents)
+                {
+                    _wake();
+                }
+
                 return BufferWriteResult.Accepted;
             }
 

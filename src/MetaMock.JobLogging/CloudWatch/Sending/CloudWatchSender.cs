@@ -5,10 +5,16 @@ using MetaMock.JobLogging.Diagnostics;
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// The one background loop for every stream. Each tick (the flush interval, or earlier when the buffer fills) it
-/// drains the buffer, routes and formats each event, and sends the streams that have events, a few at a time.
-/// Failures keep events pending (within the buffer's limits) and back off; refused credentials switch everything to
-/// the console. On dispose it delivers what it can within the shutdown timeout and reports the rest.
+/// The one background loop for every stream. Draining and sending are paced apart. It DRAINS (routes each queued event
+/// and formats it into the store, which lets the log call's strings go) whenever a writer reports a segment's worth
+/// queued, and every <see cref="DrainInterval"/> while anything is queued, so those strings rarely outlive a gen0
+/// collection. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
+/// one, or everything once the buffer is half full (drained events still count against its limits until released).
+/// While a send round is in flight it keeps draining, into a list of arrivals set aside from the streams, so a
+/// producer refilling the room the round releases is not left with its strings queued for the whole round.
+/// Failures keep events pending (within the buffer's limits) and back off: no send until the backoff ends, though
+/// draining goes on; refused credentials switch everything to the console. On dispose it delivers what it can within
+/// the shutdown timeout and reports the rest.
 /// </summary>
 internal sealed class CloudWatchSender : IDisposable
 {
@@ -16,6 +22,12 @@ internal sealed class CloudWatchSender : IDisposable
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
     private const int DrainChunk = 8_192;
+
+    /// <summary>
+    /// How long queued events may wait for a drain when no writer woke the loop. Short against the gen0 collections of
+    /// a busy process (tens of milliseconds apart), long enough that a quiet process is not woken for every line.
+    /// </summary>
+    internal static readonly TimeSpan DrainInterval = TimeSpan.FromMilliseconds(50);
 
     // Set at construction, read-only afterwards.
     private readonly MetaMockLoggingOptions _options;
@@ -38,12 +50,22 @@ internal sealed class CloudWatchSender : IDisposable
     // are never evicted, so the cap never costs an event).
     private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 1_000);
     private readonly List<CapturedEvent> _drained = [];
+    // Streams that came to hold a full call since the last send, for an early send.
+    private readonly List<StreamState> _fullStreams = [];
+    // Events drained while a round was in flight, in drain order, to add to their streams after it. One list for all
+    // streams, not one per stream: 1,000 busy streams would otherwise rent and grow 1,000 arrays every round.
+    private readonly List<(StreamState Stream, PendingEvent Event)> _arrived = [];
+    private bool _sending;
     private readonly DropReporter _drops;
     private ICloudWatchLogsClient? _client;
     private StreamSender? _sender;
     private long _sequence;
     private TimeSpan _backoff = TimeSpan.Zero;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextRound;
+    private bool _drainedNothing;
+    private DateTimeOffset _lastDrained = DateTimeOffset.MinValue;
+    private bool _roundJustEnded;
     private DateTimeOffset _lastOutageWarning = DateTimeOffset.MinValue;
     private string? _lastFailure;
 
@@ -122,11 +144,16 @@ internal sealed class CloudWatchSender : IDisposable
         try
         {
             await ConnectAsync().ConfigureAwait(false);
+            _nextRound = _time.GetUtcNow() + _options.FlushInterval;
             while (!_stopping.IsCancellationRequested)
             {
-                if (!_buffer.HasBacklog)
+                // A backlog goes round at once, unless the last drain found nothing ready (a writer claimed slots and
+                // was preempted before filling them): waiting then lets it finish instead of spinning against it. The
+                // end of a send round goes round once more at once: what arrived during it woke no one (the loop was
+                // busy), yet may complete a call or fill the buffer to half.
+                if ((!_buffer.HasBacklog || _drainedNothing) && !_roundJustEnded)
                 {
-                    await _signal.WaitAsync(_options.FlushInterval, _time, _stopping.Token).ConfigureAwait(false);
+                    await _signal.WaitAsync(UntilNextCycle(), _time, _stopping.Token).ConfigureAwait(false);
                 }
 
                 await CycleAsync(shuttingDown: false).ConfigureAwait(false);
@@ -194,10 +221,34 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    private async Task CycleAsync(bool shuttingDown)
+    // The flush interval's round, or a drain sooner while events are queued or were drained within the last flush
+    // interval: events arriving below the writers' wake-up threshold (a job's few lines) are then drained within the
+    // drain interval, while an idle process is not woken for that (its first event waits for the round, as before).
+    private TimeSpan UntilNextCycle()
     {
         var now = _time.GetUtcNow();
+        var busy = _buffer.Queued > 0 || now - _lastDrained < _options.FlushInterval;
+        var next = busy && now + DrainInterval < _nextRound ? now + DrainInterval : _nextRound;
+        if (_retryAt > now && _retryAt < next && (_fullStreams.Count > 0 || HalfFull()))
+        {
+            // A backoff held back an early send: it goes as soon as the backoff ends.
+            next = _retryAt;
+        }
+
+        return next > now ? next - now : TimeSpan.Zero;
+    }
+
+    private async Task CycleAsync(bool shuttingDown)
+    {
+        _roundJustEnded = false;
+        var now = _time.GetUtcNow();
         DrainIntoStreams(now);
+        var intervalRound = shuttingDown || now >= _nextRound;
+        if (intervalRound)
+        {
+            _nextRound = now + _options.FlushInterval;
+        }
+
         if (_consoleOnly || _sender is null)
         {
             WritePendingToConsole();
@@ -206,27 +257,46 @@ internal sealed class CloudWatchSender : IDisposable
 
         if (shuttingDown || now >= _retryAt)
         {
-            await SendAsync(_sender, now).ConfigureAwait(false);
-            _store.Reclaim(_streams.WithPending());
+            if (intervalRound || HalfFull())
+            {
+                await SendAsync(_sender, _streams.WithPending(), fullCallsOnly: false, now).ConfigureAwait(false);
+            }
+            else if (_fullStreams.Count > 0)
+            {
+                await SendAsync(_sender, _fullStreams, fullCallsOnly: true, now).ConfigureAwait(false);
+            }
         }
 
         _drops.Report(now);
-        _streams.Evict(now);
-        _counters.PublishActiveStreams(_streams.Names());
+        if (intervalRound)
+        {
+            // Once a flush interval, as before draining was paced apart: a stream's idle rounds are counted in these.
+            _streams.Evict(now);
+            _counters.PublishActiveStreams(_streams.Names());
+        }
     }
+
+    // The buffer's limits count drained events until they are released: at half of either, everything goes out early.
+    private bool HalfFull() => _buffer.Events >= _options.MaxBufferedEvents / 2 || _buffer.Bytes >= _options.MaxBufferedBytes / 2;
 
     private void DrainIntoStreams(DateTimeOffset now)
     {
         // In chunks, so the scratch list stays small however much the buffer held (the buffer bounds the total).
+        var drained = 0;
         do
         {
             _drained.Clear();
-            _buffer.Drain(_drained, DrainChunk);
+            drained += _buffer.Drain(_drained, DrainChunk);
             RouteAndFormat(now);
         }
         while (_drained.Count == DrainChunk);
 
         _drained.Clear();
+        _drainedNothing = drained == 0;
+        if (drained > 0)
+        {
+            _lastDrained = now;
+        }
     }
 
     private void RouteAndFormat(DateTimeOffset now)
@@ -253,11 +323,39 @@ internal sealed class CloudWatchSender : IDisposable
             var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
             if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
             {
-                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
-                continue;
+                AddPending(stream, new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
+            }
+            else
+            {
+                AddParts(stream, timestamp, item.BufferBytes);
             }
 
-            AddParts(stream, timestamp, item.BufferBytes);
+            if (!_sending)
+            {
+                ListIfFull(stream);
+            }
+        }
+    }
+
+    // During a round its calls read the streams' pending lists: the event waits aside until the round ends.
+    private void AddPending(StreamState stream, in PendingEvent item)
+    {
+        if (_sending)
+        {
+            _arrived.Add((stream, item));
+        }
+        else
+        {
+            stream.Pending.Add(item);
+        }
+    }
+
+    private void ListIfFull(StreamState stream)
+    {
+        if (!stream.FullCallListed && BatchLimits.CloudWatch.IsFullCall(stream.Pending.Count, stream.Pending.MessageBytes))
+        {
+            stream.FullCallListed = true;
+            _fullStreams.Add(stream);
         }
     }
 
@@ -276,7 +374,7 @@ internal sealed class CloudWatchSender : IDisposable
             {
                 var last = i == parts.Count - 1;
                 var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
-                stream.Pending.Add(new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
+                AddPending(stream, new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
             }
         }
         finally
@@ -303,13 +401,14 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    private async Task SendAsync(StreamSender sender, DateTimeOffset now)
+    private async Task SendAsync(StreamSender sender, List<StreamState> streams, bool fullCallsOnly, DateTimeOffset now)
     {
         string? authFailure = null;
         string? failure = null;
-        await SendRound.RunAsync(
+        var round = SendRound.RunAsync(
             sender,
-            _streams.WithPending(),
+            streams,
+            fullCallsOnly,
             _options.MaxParallelStreams,
             error =>
             {
@@ -322,8 +421,26 @@ internal sealed class CloudWatchSender : IDisposable
                     failure = Describe(error);
                 }
             },
-            _abort.Token).ConfigureAwait(false);
+            _abort.Token);
 
+        // Whatever a stream still holds is listed again once more events reach it.
+        try
+        {
+            await DrainWhileAsync(round).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var stream in _fullStreams)
+            {
+                stream.FullCallListed = false;
+            }
+
+            _fullStreams.Clear();
+            MoveArrived();
+        }
+
+        _store.Reclaim(_streams.WithPending());
+        _roundJustEnded = true;
         if (authFailure is not null)
         {
             _counters.RecordError(authFailure, now);
@@ -338,6 +455,52 @@ internal sealed class CloudWatchSender : IDisposable
         {
             _backoff = TimeSpan.Zero;
             _lastFailure = null;
+        }
+    }
+
+    // Drains on every wake-up and drain interval until the round is over; the store only appends meanwhile, and the
+    // round's pending lists are left alone (see RouteAndFormat).
+    private async Task DrainWhileAsync(Task round)
+    {
+        _sending = true;
+        try
+        {
+            using var roundOver = new CancellationTokenSource();
+            var wait = Task.CompletedTask;
+            while (!round.IsCompleted)
+            {
+                wait = _signal.WaitAsync(DrainInterval, _time, roundOver.Token);
+                await Task.WhenAny(round, wait).ConfigureAwait(false);
+                if (!round.IsCompleted)
+                {
+                    DrainIntoStreams(_time.GetUtcNow());
+                }
+            }
+
+            await roundOver.CancelAsync().ConfigureAwait(false);
+            await wait.ConfigureAwait(false);
+            await round.ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    private void MoveArrived()
+    {
+        foreach (ref readonly var arrival in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_arrived))
+        {
+            arrival.Stream.Pending.Add(arrival.Event);
+            ListIfFull(arrival.Stream);
+        }
+
+        // Kept for rounds like this one; a round with far fewer arrivals (a burst is over) lets the array go.
+        var moved = _arrived.Count;
+        _arrived.Clear();
+        if (_arrived.Capacity > 2 * moved)
+        {
+            _arrived.Capacity = moved;
         }
     }
 

@@ -14,11 +14,14 @@ internal interface ILogEventBuffer
     long Bytes { get; }
 
     /// <summary>
-    /// True when at least a wake-up's worth of events is queued and not yet drained: the sender then goes round again
-    /// at once instead of waiting for the next tick (a burst that arrived while it was sending never crosses the
-    /// wake-up threshold again, so it would otherwise wait a full flush interval while the buffer fills).
+    /// True when at least a drain's worth of events is queued and not yet drained: the sender then goes round again
+    /// at once instead of waiting (a burst that arrived while it was sending never wakes it again, so it would
+    /// otherwise wait while the buffer fills). Sender only.
     /// </summary>
     bool HasBacklog { get; }
+
+    /// <summary>Events queued and not yet drained. Sender only.</summary>
+    long Queued { get; }
 
     /// <summary>Called by the log call; never does I/O. With <paramref name="waitForRoom"/>, blocks while full until there is room or the buffer is closed.</summary>
     BufferWriteResult TryWrite(in CapturedEvent item, bool waitForRoom);

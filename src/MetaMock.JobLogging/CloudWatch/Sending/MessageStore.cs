@@ -11,8 +11,10 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// One store for all streams rather than one per stream: 1,000 job streams with ten lines each then share 16 chunks
 /// instead of holding a chunk apiece. Full-size chunks are kept for reuse in the store's own free list, trimmed to what
 /// the last round needed (the shared array pool keeps only a few arrays of a size, fewer than one busy round uses);
-/// a message larger than a chunk gets an array of its own from the shared pool. The loop writes between send rounds;
-/// send tasks only read during them, so nothing here is locked.
+/// a message larger than a chunk gets an array of its own from the shared pool. Only the loop writes, also while a send
+/// round is in flight (it drains meanwhile); send tasks only read messages committed before their round, through a
+/// copy of the chunk list that the loop republishes whenever it changes (once per chunk), so nothing here is locked.
+/// <see cref="Reclaim"/> runs between rounds only.
 /// Writing follows <see cref="IBufferWriter{T}"/>: a formatter writes one message (possibly in several steps, kept
 /// contiguous), then the sender either commits it, takes it out to split it, or discards it.
 /// </remarks>
@@ -22,6 +24,8 @@ internal sealed class MessageStore : IBufferWriter<byte>
     public const int ChunkSize = 64 * 1024;
 
     private readonly List<byte[]> _chunks = [];
+    // What readers index: a copy of _chunks, replaced (never changed in place) when a chunk is added, replaced or freed.
+    private byte[][] _readable = [];
     private readonly Stack<byte[]> _free = new();
     private int _position;
     private int _uncommitted;
@@ -75,12 +79,14 @@ internal sealed class MessageStore : IBufferWriter<byte>
         return Commit();
     }
 
-    public ReadOnlySpan<byte> Read(in PendingEvent item) => _chunks[item.Chunk].AsSpan(item.Offset, item.Utf8Bytes);
+    /// <summary>The text of a committed message; safe from a send task while the loop writes further messages.</summary>
+    public ReadOnlySpan<byte> Read(in PendingEvent item) => Volatile.Read(ref _readable)[item.Chunk].AsSpan(item.Offset, item.Utf8Bytes);
 
     /// <summary>
-    /// After a round, with the streams that still have events: frees the chunks nothing refers to any more. When the
-    /// events left are few against the memory their chunks hold (some streams failed, the others were sent), they are
-    /// moved into fresh chunks first, so a failing stream can't pin the chunks of every stream that succeeded.
+    /// After a round, with the streams that still have events: frees the chunks nothing refers to any more (renumbering
+    /// the events' chunks, without copying a byte: events drained during the round fill chunks of their own). When the
+    /// events left are still few against the memory their chunks hold (some streams failed, the others were sent), they
+    /// are moved into fresh chunks, so a failing stream can't pin the chunks of every stream that succeeded.
     /// </summary>
     public void Reclaim(IReadOnlyList<StreamState> withPending)
     {
@@ -105,6 +111,7 @@ internal sealed class MessageStore : IBufferWriter<byte>
             _chunks.Clear();
             _free.Clear();
             (_position, _highWater, _recentPeak) = (0, 0, 0);
+            PublishChunks();
             return;
         }
 
@@ -121,9 +128,13 @@ internal sealed class MessageStore : IBufferWriter<byte>
             _chunks.RemoveRange(0, _chunks.Count - keep);
             _position = 0;
         }
-        else if (Allocated() > (2 * live) + ChunkSize)
+        else
         {
-            Compact(withPending);
+            DropUnreferenced(withPending);
+            if (Allocated() > (2 * live) + ChunkSize)
+            {
+                Compact(withPending);
+            }
         }
 
         // Keep enough free chunks for a round as large as the recent ones; the count decays by an eighth a round once
@@ -135,6 +146,59 @@ internal sealed class MessageStore : IBufferWriter<byte>
         }
 
         _highWater = _chunks.Count;
+        PublishChunks();
+    }
+
+    private void PublishChunks() => Volatile.Write(ref _readable, _chunks.ToArray());
+
+    private void DropUnreferenced(IReadOnlyList<StreamState> withPending)
+    {
+        var count = _chunks.Count;
+        var newIndex = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            newIndex.AsSpan(0, count).Fill(-1);
+            foreach (var stream in withPending)
+            {
+                foreach (ref readonly var item in stream.Pending.AsSpan())
+                {
+                    newIndex[item.Chunk] = 0;
+                }
+            }
+
+            // The last chunk is the one being written into.
+            newIndex[count - 1] = 0;
+            var kept = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (newIndex[i] < 0)
+                {
+                    Release(_chunks[i]);
+                    continue;
+                }
+
+                newIndex[i] = kept;
+                _chunks[kept++] = _chunks[i];
+            }
+
+            if (kept == count)
+            {
+                return;
+            }
+
+            _chunks.RemoveRange(kept, count - kept);
+            foreach (var stream in withPending)
+            {
+                foreach (ref var item in stream.Pending.AsSpan())
+                {
+                    item.Chunk = newIndex[item.Chunk];
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(newIndex);
+        }
     }
 
     private void Compact(IReadOnlyList<StreamState> withPending)
@@ -197,6 +261,7 @@ internal sealed class MessageStore : IBufferWriter<byte>
         }
 
         _highWater = Math.Max(_highWater, _chunks.Count);
+        PublishChunks();
     }
 
     private void Release(byte[] chunk)

@@ -17,9 +17,13 @@ internal sealed class PendingEvents
 
     private PendingEvent[] _items = [];
     private int _count;
+    private long _messageBytes;
     private bool _emptyLastRound;
 
     public int Count => _count;
+
+    /// <summary>The UTF-8 bytes of the pending messages, kept as they come and go so a full stream is seen at no cost.</summary>
+    public long MessageBytes => _messageBytes;
 
     /// <summary>The length of the array held (0 once it went back to the pool).</summary>
     public int Capacity => _items.Length;
@@ -36,7 +40,7 @@ internal sealed class PendingEvents
         }
 
         _emptyLastRound = false;
-
+        _messageBytes += item.Utf8Bytes;
         _items[_count++] = item;
     }
 
@@ -59,15 +63,18 @@ internal sealed class PendingEvents
     public void RemoveSettled()
     {
         var kept = 0;
+        long bytes = 0;
         for (var i = 0; i < _count; i++)
         {
             if (!_items[i].Settled)
             {
+                bytes += _items[i].Utf8Bytes;
                 _items[kept++] = _items[i];
             }
         }
 
         _count = kept;
+        _messageBytes = bytes;
     }
 
     /// <summary>
@@ -94,6 +101,7 @@ internal sealed class PendingEvents
     public void Clear()
     {
         _count = 0;
+        _messageBytes = 0;
         _emptyLastRound = false;
         if (_items.Length > 0)
         {

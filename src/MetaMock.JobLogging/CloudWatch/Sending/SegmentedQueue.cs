@@ -30,6 +30,9 @@ internal sealed class SegmentedQueue<T>
     private int _headIndex;
     private long _roundPeak;
 
+    // Written by the consumer after each take, read by producers: the queue-wide position of the next item to take.
+    private long _taken;
+
     public SegmentedQueue()
     {
         _head = new QueueSegment<T>();
@@ -47,6 +50,20 @@ internal sealed class SegmentedQueue<T>
         }
     }
 
+    /// <summary>
+    /// Items written or being written and not yet taken, from any thread: exact for the consumer, a moment old for a
+    /// producer (the consumer's position is published after each take).
+    /// </summary>
+    public long Backlog
+    {
+        get
+        {
+            var tail = Volatile.Read(ref _tail);
+            var end = tail.Base + Math.Min(Volatile.Read(ref tail.Claimed), Size);
+            return Math.Max(0, end - Volatile.Read(ref _taken));
+        }
+    }
+
     /// <summary>The segments from the head to the tail, in order. Consumer only; for tests.</summary>
     internal List<QueueSegment<T>> LinkedSegments()
     {
@@ -59,8 +76,12 @@ internal sealed class SegmentedQueue<T>
         return segments;
     }
 
-    /// <summary>Adds an item; safe from any number of threads at once.</summary>
-    public void Enqueue(in T item)
+    /// <summary>
+    /// Adds an item; safe from any number of threads at once. True when this write opened a new segment (once per
+    /// <see cref="QueueSegment{T}.Size"/> writes): the one moment a producer checks the backlog, so the common write
+    /// pays for no check at all.
+    /// </summary>
+    public bool Enqueue(in T item)
     {
         var spin = default(SpinWait);
         while (true)
@@ -70,14 +91,14 @@ internal sealed class SegmentedQueue<T>
             if (index < Size)
             {
                 Publish(segment, index, item);
-                return;
+                return false;
             }
 
             if (index == Size)
             {
                 // This writer filled the segment: it links the next one and takes its first slot.
                 Publish(Grow(segment), 0, item);
-                return;
+                return true;
             }
 
             // Full, and another writer is linking the next segment.
@@ -122,6 +143,7 @@ internal sealed class SegmentedQueue<T>
             TryAdvance();
         }
 
+        Volatile.Write(ref _taken, _head.Base + _headIndex);
         if (taken < max)
         {
             // Keep what this round's producers needed (one round predicts the next); the rest is held weakly, for a

@@ -10,10 +10,14 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// </summary>
 internal static class SendRound
 {
-    /// <summary>Runs the round; each failure (other than the shutdown deadline) is handed to <paramref name="failed"/>.</summary>
+    /// <summary>
+    /// Runs the round; each failure (other than the shutdown deadline) is handed to <paramref name="failed"/>. With
+    /// <paramref name="fullCallsOnly"/>, only full calls are put (see <see cref="StreamSender.Plan"/>).
+    /// </summary>
     public static async Task RunAsync(
         StreamSender sender,
         IReadOnlyList<StreamState> streams,
+        bool fullCallsOnly,
         int parallelism,
         Action<Exception> failed,
         CancellationToken cancellationToken)
@@ -21,7 +25,7 @@ internal static class SendRound
         var calls = new List<PutCall>();
         foreach (var stream in streams)
         {
-            calls.AddRange(sender.Plan(stream));
+            calls.AddRange(sender.Plan(stream, fullCallsOnly));
         }
 
         var failedStreams = new ConcurrentDictionary<StreamState, bool>();

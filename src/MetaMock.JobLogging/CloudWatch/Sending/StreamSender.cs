@@ -28,19 +28,40 @@ internal sealed class StreamSender
         _limits = limits;
     }
 
-    /// <summary>Sorts the stream's pending events (stable: sequence numbers are unique) and cuts them into calls.</summary>
-    public List<PutCall> Plan(StreamState stream)
+    /// <summary>
+    /// Sorts the stream's pending events (stable: sequence numbers are unique) and cuts them into calls. With
+    /// <paramref name="fullCallsOnly"/> (an early send), the last call is left pending unless it is full: it waits for
+    /// more events or the flush interval, so early sends stay full calls.
+    /// </summary>
+    public List<PutCall> Plan(StreamState stream, bool fullCallsOnly)
     {
         stream.Pending.Sort();
         var sorted = stream.Pending.AsSpan();
         var calls = new List<PutCall>();
-        foreach (var range in BatchCutter.Cut(sorted, _limits))
+        var ranges = BatchCutter.Cut(sorted, _limits);
+        if (fullCallsOnly && ranges.Count > 0 && !IsFull(sorted[ranges[^1]]))
+        {
+            ranges.RemoveAt(ranges.Count - 1);
+        }
+
+        foreach (var range in ranges)
         {
             var (offset, length) = range.GetOffsetAndLength(sorted.Length);
             calls.Add(new PutCall(stream, new PendingBatch(stream, _store, offset, length), BatchCutter.SharesTimestampWithPrevious(sorted, offset)));
         }
 
         return calls;
+    }
+
+    private bool IsFull(ReadOnlySpan<PendingEvent> call)
+    {
+        long bytes = 0;
+        foreach (ref readonly var item in call)
+        {
+            bytes += item.Utf8Bytes;
+        }
+
+        return _limits.IsFullCall(call.Length, bytes);
     }
 
     public Task EnsureStreamAsync(StreamState stream, CancellationToken cancellationToken) => _resources.EnsureStreamAsync(stream, cancellationToken);

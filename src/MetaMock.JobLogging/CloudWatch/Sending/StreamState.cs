@@ -14,4 +14,7 @@ internal sealed class StreamState
     public bool Created { get; set; }
 
     public DateTimeOffset LastUsed { get; set; }
+
+    /// <summary>True while the stream is listed for an early send (it holds a full call); the loop clears it after a send.</summary>
+    public bool FullCallListed { get; set; }
 }

@@ -6,8 +6,12 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
 internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClientSource
 {
     private long _events;
+    private long _puts;
 
     public long Events => Interlocked.Read(ref _events);
+
+    /// <summary>PutLogEvents calls made, whether they succeeded or not.</summary>
+    public long Puts => Interlocked.Read(ref _puts);
 
     /// <summary>When set, each PutLogEvents waits for it: a slow endpoint, while the log calls go on.</summary>
     public TaskCompletionSource? Gate { get; set; }
@@ -29,6 +33,7 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
 
     public async Task<PutLogEventsResponse> PutLogEventsAsync(ILogEventBatch batch, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _puts);
         FirstPut.TrySetResult();
         if (Gate is { } gate)
         {
