@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
@@ -7,11 +8,19 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// a stream with nothing pending is evicted once idle, or oldest first when there are too many. An evicted stream
 /// that comes back is simply created again (CloudWatch answers "already exists").
 /// </summary>
+/// <remarks>
+/// Plain loops rather than LINQ: with thousands of streams a round, LINQ's sorting and ToList borrow large arrays
+/// from the shared pools, which keep them per thread and per core; that alone was most of the growth of the idle heap
+/// from 1,000 to 100,000 jobs (benchmark B4).
+/// </remarks>
 internal sealed class StreamTable
 {
     private readonly Dictionary<StreamAddress, StreamState> _streams = [];
     private readonly TimeSpan _idleTimeout;
     private readonly int _maxStreams;
+
+    // The loop's scratch list for eviction, reused every round.
+    private readonly List<StreamState> _idle = [];
 
     public StreamTable(TimeSpan idleTimeout, int maxStreams)
     {
@@ -31,20 +40,65 @@ internal sealed class StreamTable
         return state;
     }
 
-    public List<StreamState> WithPending() => _streams.Values.Where(s => s.Pending.Count > 0).ToList();
+    /// <summary>A new list (a send round holds it while the loop goes on) of the streams with pending events.</summary>
+    public List<StreamState> WithPending()
+    {
+        var pending = new List<StreamState>();
+        foreach (var state in _streams.Values)
+        {
+            if (state.Pending.Count > 0)
+            {
+                pending.Add(state);
+            }
+        }
 
-    public bool AnyPending => _streams.Values.Any(s => s.Pending.Count > 0);
+        return pending;
+    }
 
-    public ImmutableArray<string> Names() => [.. _streams.Keys.Select(k => k.Stream).Order(StringComparer.Ordinal)];
+    public bool AnyPending
+    {
+        get
+        {
+            foreach (var state in _streams.Values)
+            {
+                if (state.Pending.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public ImmutableArray<string> Names()
+    {
+        var names = new string[_streams.Count];
+        var i = 0;
+        foreach (var address in _streams.Keys)
+        {
+            names[i++] = address.Stream;
+        }
+
+        Array.Sort(names, StringComparer.Ordinal);
+        return ImmutableCollectionsMarshal.AsImmutableArray(names);
+    }
 
     public void Evict(DateTimeOffset now)
     {
-        var idle = _streams.Values.Where(s => s.Pending.Count == 0).OrderBy(s => s.LastUsed).ToList();
-        foreach (var state in idle)
+        var idle = _idle;
+        idle.Clear();
+        foreach (var state in _streams.Values)
         {
-            state.Pending.TrimIfIdle();
+            if (state.Pending.Count == 0)
+            {
+                state.Pending.TrimIfIdle();
+                idle.Add(state);
+            }
         }
 
+        // Oldest first, so the excess over the cap is taken from the longest idle.
+        idle.Sort(static (a, b) => a.LastUsed.CompareTo(b.LastUsed));
         var excess = _streams.Count - _maxStreams;
         var removed = 0;
         foreach (var state in idle)
@@ -61,6 +115,12 @@ internal sealed class StreamTable
         {
             // A burst of many jobs grew the table's arrays; a dictionary never shrinks them by itself.
             _streams.TrimExcess();
+        }
+
+        idle.Clear();
+        if (idle.Capacity > 4 * _maxStreams)
+        {
+            idle.Capacity = _maxStreams;
         }
     }
 }
