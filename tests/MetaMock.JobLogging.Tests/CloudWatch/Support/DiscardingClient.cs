@@ -7,6 +7,7 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
 {
     private long _events;
     private long _puts;
+    private Awaited? _awaited;
 
     public long Events => Interlocked.Read(ref _events);
 
@@ -21,6 +22,23 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
 
     /// <summary>Completed when the first PutLogEvents arrives.</summary>
     public TaskCompletionSource FirstPut { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once <see cref="Events"/> reaches <paramref name="target"/>, woken by the put that gets there: a
+    /// benchmark waiting for delivery this way burns no CPU polling, which it would bill to the variant that logs.
+    /// One waiter at a time.
+    /// </summary>
+    public Task WhenEventsReach(long target)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _awaited, new Awaited(target, reached));
+        if (Events >= target)
+        {
+            reached.TrySetResult();
+        }
+
+        return reached.Task;
+    }
 
     public Task<ICloudWatchLogsClient> CreateAsync(MetaMockLoggingOptions options, CancellationToken cancellationToken) =>
         Task.FromResult<ICloudWatchLogsClient>(this);
@@ -45,7 +63,12 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
             throw failure;
         }
 
-        Interlocked.Add(ref _events, batch.Count);
+        var total = Interlocked.Add(ref _events, batch.Count);
+        if (Volatile.Read(ref _awaited) is { } awaited && total >= awaited.Target)
+        {
+            awaited.Reached.TrySetResult();
+        }
+
         return new PutLogEventsResponse(null);
     }
 
@@ -60,4 +83,6 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
 
     public Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new FilterLogEventsResponse([], null));
+
+    private sealed record Awaited(long Target, TaskCompletionSource Reached);
 }
