@@ -57,16 +57,8 @@ internal static class BatchCutter
     public static bool SharesTimestampWithPrevious(ReadOnlySpan<PendingEvent> sorted, int start) =>
         start > 0 && sorted[start].Timestamp == sorted[start - 1].Timestamp;
 
-    private static long Bytes(ReadOnlySpan<PendingEvent> sorted, int from, int to, BatchLimits limits)
-    {
-        long bytes = 0;
-        for (var j = from; j < to; j++)
-        {
-            bytes += (long)sorted[j].Utf8Bytes + limits.PerEventOverhead;
-        }
-
-        return bytes;
-    }
+    private static long Bytes(ReadOnlySpan<PendingEvent> sorted, int from, int to, BatchLimits limits) =>
+        PendingEvent.MessageBytes(sorted[from..to]) + ((long)(to - from) * limits.PerEventOverhead);
 
     // The first index of the run of equal timestamps that `limit` is in, if that run starts after `start` and within a
     // tenth of the call; else `limit` itself.

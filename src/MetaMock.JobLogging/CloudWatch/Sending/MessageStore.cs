@@ -93,10 +93,7 @@ internal sealed class MessageStore : IBufferWriter<byte>
         long live = 0;
         foreach (var stream in withPending)
         {
-            foreach (ref readonly var item in stream.Pending.AsSpan())
-            {
-                live += item.Utf8Bytes;
-            }
+            live += PendingEvent.MessageBytes(stream.Pending.AsSpan());
         }
 
         if (live == 0 && !_written)

@@ -24,19 +24,7 @@ internal sealed class PendingBatch : ILogEventBatch
 
     public string LogStreamName => _stream.Address.Stream;
 
-    public long MessageBytes
-    {
-        get
-        {
-            long bytes = 0;
-            foreach (ref readonly var item in Events)
-            {
-                bytes += item.Utf8Bytes;
-            }
-
-            return bytes;
-        }
-    }
+    public long MessageBytes => PendingEvent.MessageBytes(Events);
 
     /// <summary>The batch's events, in the stream's list: settling one marks it there.</summary>
     public Span<PendingEvent> Events => _stream.Pending.AsSpan().Slice(Start, Count);

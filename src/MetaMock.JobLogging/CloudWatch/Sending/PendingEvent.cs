@@ -41,6 +41,18 @@ internal struct PendingEvent
     /// <summary>Delivered or dropped, and counted; the stream removes settled events after each send.</summary>
     public bool Settled { get; set; }
 
+    /// <summary>The UTF-8 bytes of the events' texts, without any per-event overhead.</summary>
+    public static long MessageBytes(ReadOnlySpan<PendingEvent> events)
+    {
+        long bytes = 0;
+        foreach (ref readonly var item in events)
+        {
+            bytes += item.Utf8Bytes;
+        }
+
+        return bytes;
+    }
+
     /// <summary>How many logged events, and how much buffer room, a set of pending events stands for.</summary>
     public static (long Events, long Bytes) Total(ReadOnlySpan<PendingEvent> events)
     {

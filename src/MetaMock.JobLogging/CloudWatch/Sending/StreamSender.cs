@@ -39,7 +39,7 @@ internal sealed class StreamSender
         var sorted = stream.Pending.AsSpan();
         var calls = new List<PutCall>();
         var ranges = BatchCutter.Cut(sorted, _limits);
-        if (fullCallsOnly && ranges.Count > 0 && !IsFull(sorted[ranges[^1]]))
+        if (fullCallsOnly && ranges.Count > 0 && !IsFull(sorted[ranges[^1]], _limits))
         {
             ranges.RemoveAt(ranges.Count - 1);
         }
@@ -53,16 +53,8 @@ internal sealed class StreamSender
         return calls;
     }
 
-    private bool IsFull(ReadOnlySpan<PendingEvent> call)
-    {
-        long bytes = 0;
-        foreach (ref readonly var item in call)
-        {
-            bytes += item.Utf8Bytes;
-        }
-
-        return _limits.IsFullCall(call.Length, bytes);
-    }
+    private static bool IsFull(ReadOnlySpan<PendingEvent> call, BatchLimits limits) =>
+        limits.IsFullCall(call.Length, PendingEvent.MessageBytes(call));
 
     public Task EnsureStreamAsync(StreamState stream, CancellationToken cancellationToken) => _resources.EnsureStreamAsync(stream, cancellationToken);
 
