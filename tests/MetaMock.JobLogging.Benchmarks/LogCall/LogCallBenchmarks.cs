@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using MetaMock.JobLogging.JobBench.Measurement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -195,7 +196,7 @@ public class LogCallBenchmarks
         _cloudWatch?.WaitUntilDelivered();
         var calls = CloudWatchCallsPerIteration;
         var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-        var cpuBefore = ThreadCpu.Nanoseconds();
+        var cpuBefore = ThreadCpu.Microseconds();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < calls; i++)
         {
@@ -203,7 +204,7 @@ public class LogCallBenchmarks
         }
 
         var wall = clock.Elapsed.TotalNanoseconds / calls;
-        var cpu = (ThreadCpu.Nanoseconds() - cpuBefore) / (double)calls;
+        var cpu = (ThreadCpu.Microseconds() - cpuBefore) * 1_000 / calls;
         var bytes = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / (double)calls;
         BenchReport.Line(string.Create(
             CultureInfo.InvariantCulture,

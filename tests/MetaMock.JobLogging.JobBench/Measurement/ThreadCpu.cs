@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MetaMock.JobLogging.JobBench.QuartzBench;
+namespace MetaMock.JobLogging.JobBench.Measurement;
 
 /// <summary>
 /// CPU time of the calling thread alone (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>), so a part's cost on the firing's thread
