@@ -4,7 +4,8 @@ namespace MetaMock.JobLogging.CloudWatch;
 
 /// <summary>
 /// What the log call hands over: the minimum that must be taken on the caller's thread (the time of the call, the
-/// formatted message, the context snapshot by reference). Routing and formatting happen later, in the background.
+/// message, formatted or as a state that formats the same later, the context snapshot by reference). Routing and
+/// formatting happen later, in the background.
 /// </summary>
 /// <remarks>
 /// A struct, stored inline in the buffer's queue slots: the log call allocates no event object, and the queue reuses
@@ -20,6 +21,10 @@ internal readonly struct CapturedEvent
     private readonly long _utcTicks;
     private readonly JsonParts? _json;
 
+    // The formatted message, or the state DeferredMessage lets the sender format.
+    private readonly object _message;
+    private readonly int _messageChars;
+
     public CapturedEvent(
         DateTimeOffset timestamp,
         LogLevel level,
@@ -29,11 +34,27 @@ internal readonly struct CapturedEvent
         LogContextSnapshot? context,
         IReadOnlyList<KeyValuePair<string, object?>>? state,
         IReadOnlyList<object?>? scopes = null)
+        : this(timestamp, level, category, message, message.Length, exception, context, state, scopes)
+    {
+    }
+
+    /// <summary>An event whose message is a string or a state from <see cref="DeferredMessage.TryDefer"/> (<paramref name="messageChars"/> its estimate).</summary>
+    public CapturedEvent(
+        DateTimeOffset timestamp,
+        LogLevel level,
+        string category,
+        object message,
+        int messageChars,
+        Exception? exception,
+        LogContextSnapshot? context,
+        IReadOnlyList<KeyValuePair<string, object?>>? state,
+        IReadOnlyList<object?>? scopes)
     {
         _utcTicks = timestamp.UtcTicks;
         Level = level;
         Category = category;
-        Message = message;
+        _message = message;
+        _messageChars = messageChars;
         Exception = exception;
         Context = context;
         _json = state is null && scopes is null ? null : new JsonParts(state, scopes);
@@ -45,7 +66,8 @@ internal readonly struct CapturedEvent
 
     public string Category { get; }
 
-    public string Message { get; }
+    /// <summary>The message; a deferred one is formatted on each read, so the sender reads it once per event.</summary>
+    public string Message => _message as string ?? DeferredMessage.Render(_message);
 
     public Exception? Exception { get; }
 
@@ -57,8 +79,11 @@ internal readonly struct CapturedEvent
     /// <summary>The scope states open at the call, kept only for the JSON format.</summary>
     public IReadOnlyList<object?>? Scopes => _json?.Scopes;
 
-    /// <summary>What the event counts against the buffer's byte limit (UTF-16 message plus <see cref="FixedCost"/>).</summary>
-    public long BufferBytes => FixedCost + (2L * Message.Length);
+    /// <summary>
+    /// What the event counts against the buffer's byte limit (UTF-16 message, or a deferred one's estimate, plus
+    /// <see cref="FixedCost"/>); fixed at the call, so what is released is what was reserved.
+    /// </summary>
+    public long BufferBytes => FixedCost + (2L * _messageChars);
 
     private sealed record JsonParts(IReadOnlyList<KeyValuePair<string, object?>>? State, IReadOnlyList<object?>? Scopes);
 }

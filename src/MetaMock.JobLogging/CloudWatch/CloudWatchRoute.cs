@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.CloudWatch;
 
 /// <summary>
-/// The log call's side of CloudWatch: captures an event (time of the call, level, category, formatted message,
-/// exception, the context snapshot by reference) and hands it to the buffer. No I/O, no routing, no formatting of the
+/// The log call's side of CloudWatch: captures an event (time of the call, level, category, the message, formatted
+/// now unless <see cref="DeferredMessage"/> lets the sender do it, exception, the context snapshot by reference) and
+/// hands it to the buffer. No I/O, no routing, no formatting of the
 /// line here: that is the background sender's work.
 /// </summary>
 internal sealed class CloudWatchRoute : IDisposable
@@ -35,14 +36,17 @@ internal sealed class CloudWatchRoute : IDisposable
 
     public void Capture<TState>(LogLevel level, string category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        var deferred = DeferredMessage.TryDefer(state, formatter, out var chars);
+        var message = deferred ?? formatter(state, exception) ?? string.Empty;
         var item = new CapturedEvent(
             _time.GetUtcNow(),
             level,
             category,
-            formatter(state, exception) ?? string.Empty,
+            message,
+            deferred is null ? ((string)message).Length : chars,
             exception,
             MetaMockLogContext.Current,
-            _keepState ? state as IReadOnlyList<KeyValuePair<string, object?>> : null,
+            _keepState ? (deferred ?? state) as IReadOnlyList<KeyValuePair<string, object?>> : null,
             _keepState ? CapturedScopes.Capture(_scopes) : null);
         var result = _buffer.TryWrite(in item, _waitWhenFull);
         if (result != BufferWriteResult.Accepted)

@@ -1,0 +1,130 @@
+using System.Globalization;
+using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch;
+
+/// <summary>
+/// The log call leaves formatting to the sender only where the text cannot differ: Microsoft.Extensions.Logging's own
+/// template states with immutable values. The sender here formats only at dispose, long after each call, so a value
+/// that changed in between would show.
+/// </summary>
+public sealed partial class DeferredMessageTests
+{
+    private static readonly Action<ILogger, int, string, Exception?> Defined =
+        LoggerMessage.Define<int, string>(LogLevel.Information, 1, "Defined {Count} for {PresetId}");
+
+    private static readonly Action<ILogger, object, Exception?> DefinedObject =
+        LoggerMessage.Define<object>(LogLevel.Information, 2, "Defined {Value}");
+
+    [Fact]
+    public void Template_states_with_immutable_values_are_left_to_the_sender_and_others_are_formatted_at_the_call()
+    {
+        var probe = new DeferProbe();
+        probe.LogInformation("Generated {Count} images for {PresetId} at {When:O}", 12, "preset-42", DateTime.UnixEpoch);
+        Defined(probe, 12, "preset-42", null);
+        probe.LogInformation("Items {Items}", new List<int> { 1 });
+        probe.LogInformation("Item {Item}", new Mutable("a"));
+        DefinedObject(probe, new Mutable("a"), null);
+        probe.Log(LogLevel.Information, 0, "a plain string state", null, (s, _) => s);
+        probe.Log(LogLevel.Information, 0, new KeyValuePair<string, object?>[] { new("Count", 1) }, null, (_, _) => "own formatter");
+
+        Assert.Equal([true, true, false, false, false, false, false], probe.Deferred);
+        Assert.Equal("Generated {Count} images for {PresetId} at {When:O}".Length + "preset-42".Length + (2 * ImmutableValues.EstimatedChars), probe.Chars[0]);
+    }
+
+    [Fact]
+    public void Deferred_and_immediate_messages_read_as_they_were_at_the_call_whatever_the_callers_culture()
+    {
+        var client = new RecordingClient();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var harness = LoggingHarness.Start(new Uri("http://127.0.0.1:9/"), "deferred", time: time, clients: client);
+        var items = new List<int> { 1, 2 };
+        var item = new Mutable("before");
+        var culture = CultureInfo.CurrentCulture;
+        using (harness)
+        {
+            // A decimal comma (the machine runs globalization-invariant, so no named culture): the template states format
+            // with the invariant culture, at the call and later alike.
+            var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            CultureInfo.CurrentCulture = comma;
+            try
+            {
+                using var context = MetaMockLogContext.BeginJobContext("d");
+                var logger = harness.CreateLogger();
+                logger.LogInformation("Ratio {Ratio:0.00} at {When:yyyy-MM-dd} for {Name}", 0.5, new DateTime(2026, 3, 4), "x y");
+                Defined(logger, 7, "p-1", null);
+                logger.LogInformation("Items {Items}", items);
+                logger.LogInformation("Item {Item}", item);
+                DefinedObject(logger, item, null);
+                items.Add(3);
+                item.Text = "after";
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+            }
+        }
+
+        Assert.Equal(
+            [
+                "[INFO] [job_id=d] Ratio 0.50 at 2026-03-04 for x y",
+                "[INFO] [job_id=d] Defined 7 for p-1",
+                "[INFO] [job_id=d] Items 1, 2",
+                "[INFO] [job_id=d] Item before",
+                "[INFO] [job_id=d] Defined before",
+            ],
+            client.Events("deferred", "jobs/d").Select(e => e.Message));
+    }
+
+    [Fact]
+    public void A_template_that_fails_to_format_later_keeps_its_event_with_the_template_and_the_cause()
+    {
+        var client = new RecordingClient();
+        var harness = LoggingHarness.Start(new Uri("http://127.0.0.1:9/"), "bad-format", clients: client);
+        using (harness)
+        {
+            using var context = MetaMockLogContext.BeginJobContext("f");
+            harness.CreateLogger().LogInformation("Count {Count:Q}", 5);
+        }
+
+        var line = Assert.Single(client.Events("bad-format", "jobs/f")).Message;
+        Assert.StartsWith("[INFO] [job_id=f] Count {Count:Q} (message formatting failed: ", line, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Diagnostics.EventsSent);
+        Assert.Equal(0, harness.Diagnostics.EventsDropped);
+    }
+
+    private sealed class Mutable(string text)
+    {
+        public string Text { get; set; } = text;
+
+        public override string ToString() => Text;
+    }
+
+    // Asks DeferredMessage what it would do with each call's state and formatter, as the CloudWatch route does.
+    private sealed class DeferProbe : ILogger
+    {
+        public List<bool> Deferred { get; } = [];
+
+        public List<int> Chars { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var deferred = DeferredMessage.TryDefer(state, formatter, out var chars);
+            Deferred.Add(deferred is not null);
+            Chars.Add(chars);
+            if (deferred is not null)
+            {
+                Assert.Equal(formatter(state, exception), DeferredMessage.Render(deferred));
+            }
+        }
+    }
+}
