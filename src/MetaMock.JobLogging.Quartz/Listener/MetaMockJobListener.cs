@@ -37,7 +37,8 @@ public sealed class MetaMockJobListener : IJobListener
         {
             var runId = FiringIdentity.RunId(context);
             using var entry = EnterIfNeeded(context, runId);
-            ListenerLog.Started(_logger, context.JobDetail.Key, runId);
+            var key = context.JobDetail.Key;
+            ListenerLog.Started(_logger, key.Group, key.Name, runId);
         }
 
         return default;
@@ -55,20 +56,20 @@ public sealed class MetaMockJobListener : IJobListener
             var cause = FailureCause.Unwrap(jobException);
             if (context.RetryScheduled)
             {
-                ListenerLog.FailedWillRetry(_logger, cause, key, durationMs);
+                ListenerLog.FailedWillRetry(_logger, cause, key.Group, key.Name, durationMs);
             }
             else
             {
-                ListenerLog.Failed(_logger, cause, key, durationMs);
+                ListenerLog.Failed(_logger, cause, key.Group, key.Name, durationMs);
             }
         }
         else if (context.Outcome == ExecutionOutcome.Cancelled)
         {
-            ListenerLog.Cancelled(_logger, key, durationMs);
+            ListenerLog.Cancelled(_logger, key.Group, key.Name, durationMs);
         }
         else
         {
-            ListenerLog.Completed(_logger, key, durationMs);
+            ListenerLog.Completed(_logger, key.Group, key.Name, durationMs);
         }
 
         return default;
@@ -79,7 +80,7 @@ public sealed class MetaMockJobListener : IJobListener
     {
         ArgumentNullException.ThrowIfNull(context);
         using var entry = EnterIfNeeded(context, FiringIdentity.RunId(context));
-        ListenerLog.Vetoed(_logger, context.JobDetail.Key);
+        ListenerLog.Vetoed(_logger, context.JobDetail.Key.Group, context.JobDetail.Key.Name);
         return default;
     }
 

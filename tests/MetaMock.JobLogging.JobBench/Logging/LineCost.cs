@@ -37,7 +37,7 @@ internal static class LineCost
             var clock = new RoundClock();
             for (var i = 0; i < lines; i++)
             {
-                ListenerLog.Completed(logger, key, 0.1);
+                ListenerLog.Completed(logger, key.Group, key.Name, 0.1);
             }
 
             clock.StopWall();

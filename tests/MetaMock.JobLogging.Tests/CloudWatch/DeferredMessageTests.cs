@@ -28,10 +28,11 @@ public sealed partial class DeferredMessageTests
         probe.LogInformation("Items {Items}", new List<int> { 1 });
         probe.LogInformation("Item {Item}", new Mutable("a"));
         DefinedObject(probe, new Mutable("a"), null);
+        Generated(probe, 3, "preset-7");
         probe.Log(LogLevel.Information, 0, "a plain string state", null, (s, _) => s);
         probe.Log(LogLevel.Information, 0, new KeyValuePair<string, object?>[] { new("Count", 1) }, null, (_, _) => "own formatter");
 
-        Assert.Equal([true, true, false, false, false, false, false], probe.Deferred);
+        Assert.Equal([true, true, false, false, false, true, false, false], probe.Deferred);
         Assert.Equal("Generated {Count} images for {PresetId} at {When:O}".Length + "preset-42".Length + (2 * ImmutableValues.EstimatedChars), probe.Chars[0]);
     }
 
@@ -96,6 +97,9 @@ public sealed partial class DeferredMessageTests
         Assert.Equal(1, harness.Diagnostics.EventsSent);
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
     }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Generated {Count} for {PresetId}")]
+    private static partial void Generated(ILogger logger, int count, string presetId);
 
     private sealed class Mutable(string text)
     {
