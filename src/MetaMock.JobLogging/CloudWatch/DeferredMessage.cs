@@ -33,20 +33,31 @@ internal static class DeferredMessage
         object boxed = state!;
         var values = (IReadOnlyList<KeyValuePair<string, object?>>)boxed;
         var last = values.Count - 1;
-        for (var i = 0; i < last; i++)
+        if (Traits<TState>.ValueIsString is { } typed)
         {
-            var value = values[i].Value;
-            if (value is string text)
+            // Only the string values are read: the indexer of a typed state boxes a value-type value on each read.
+            for (var i = 0; i < typed.Length; i++)
             {
-                chars += text.Length;
+                chars += typed[i] ? (values[i].Value as string)?.Length ?? 0 : ImmutableValues.EstimatedChars;
             }
-            else if (Traits<TState>.AllValuesImmutable || ImmutableValues.Holds(value))
+        }
+        else
+        {
+            for (var i = 0; i < last; i++)
             {
-                chars += ImmutableValues.EstimatedChars;
-            }
-            else
-            {
-                return null;
+                var value = values[i].Value;
+                if (value is string text)
+                {
+                    chars += text.Length;
+                }
+                else if (ImmutableValues.Holds(value))
+                {
+                    chars += ImmutableValues.EstimatedChars;
+                }
+                else
+                {
+                    return null;
+                }
             }
         }
 
@@ -77,10 +88,13 @@ internal static class DeferredMessage
             && typeof(IReadOnlyList<KeyValuePair<string, object?>>).IsAssignableFrom(typeof(TState))
             && (typeof(TState).Name == "FormattedLogValues" || typeof(TState).Name.StartsWith("LogValues", StringComparison.Ordinal));
 
-        // LoggerMessage.Define's states carry their values' types: all immutable means no check per call.
-        public static readonly bool AllValuesImmutable = IsTemplateState
+        // LoggerMessage.Define's states carry their values' types (value i is type argument i): when all are immutable,
+        // no value needs a check per call, and this says which ones are strings. Null for any other state.
+        public static readonly bool[]? ValueIsString = IsTemplateState
             && typeof(TState).IsGenericType
-            && Array.TrueForAll(typeof(TState).GetGenericArguments(), ImmutableValues.IsImmutableType);
+            && Array.TrueForAll(typeof(TState).GetGenericArguments(), ImmutableValues.IsImmutableType)
+                ? Array.ConvertAll(typeof(TState).GetGenericArguments(), type => type == typeof(string))
+                : null;
 
         private static Func<TState, Exception?, string>? _known;
 

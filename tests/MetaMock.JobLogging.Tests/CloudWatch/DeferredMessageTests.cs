@@ -34,6 +34,8 @@ public sealed partial class DeferredMessageTests
 
         Assert.Equal([true, true, false, false, false, true, false, false], probe.Deferred);
         Assert.Equal("Generated {Count} images for {PresetId} at {When:O}".Length + "preset-42".Length + (2 * ImmutableValues.EstimatedChars), probe.Chars[0]);
+        Assert.Equal("Defined {Count} for {PresetId}".Length + "preset-42".Length + ImmutableValues.EstimatedChars, probe.Chars[1]);
+        Assert.Equal("Generated {Count} for {PresetId}".Length + "preset-7".Length + ImmutableValues.EstimatedChars, probe.Chars[5]);
     }
 
     [Fact]
