@@ -69,6 +69,9 @@ internal readonly struct CapturedEvent
     /// <summary>The message; a deferred one is formatted on each read, so the sender reads it once per event.</summary>
     public string Message => _message as string ?? DeferredMessage.Render(_message);
 
+    /// <summary>The message as captured: its string, or the template state <see cref="DeferredMessage"/> left to the sender.</summary>
+    public object MessageSource => _message;
+
     public Exception? Exception { get; }
 
     public LogContextSnapshot? Context { get; }

@@ -41,7 +41,18 @@ internal static class DeferredMessage
                 chars += typed[i] ? (values[i].Value as string)?.Length ?? 0 : ImmutableValues.EstimatedChars;
             }
         }
-        else
+        else if (!TryCountUntyped(values, last, ref chars))
+        {
+            return null;
+        }
+
+        chars += (last >= 0 ? values[last].Value as string : null)?.Length ?? 0;
+        return boxed;
+    }
+
+    private static bool TryCountUntyped(IReadOnlyList<KeyValuePair<string, object?>> values, int last, ref int chars)
+    {
+        try
         {
             for (var i = 0; i < last; i++)
             {
@@ -56,13 +67,18 @@ internal static class DeferredMessage
                 }
                 else
                 {
-                    return null;
+                    return false;
                 }
             }
-        }
 
-        chars += (last >= 0 ? values[last].Value as string : null)?.Length ?? 0;
-        return boxed;
+            return true;
+        }
+        catch (IndexOutOfRangeException)
+        {
+            // A template with more holes than values: MEL's state fails on reading the missing one. Formatting at the call
+            // then fails the way it always did, with MEL's FormatException, instead of this.
+            return false;
+        }
     }
 
     /// <summary>The message of a state <see cref="TryDefer"/> returned; a template that fails to format gives a line that says so.</summary>

@@ -23,6 +23,7 @@ internal sealed class EventFormatter : IDisposable
 
     private readonly LogFormat _format;
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
+    private readonly DeferredMessageWriter _messages = new();
 
     public EventFormatter(LogFormat format) => _format = format;
 
@@ -42,7 +43,7 @@ internal sealed class EventFormatter : IDisposable
             // prefix ends in "] ", so encoding the parts one by one gives the same bytes as encoding them joined.
             var level = LevelPrefixes[Math.Clamp((int)item.Level, 0, LevelPrefixes.Length - 1)];
             var prefix = item.Context?.TextPrefix ?? string.Empty;
-            Write(output, level, prefix, item.Message);
+            Write(output, level, prefix, _messages.Write(item.MessageSource));
             return;
         }
 
@@ -51,7 +52,7 @@ internal sealed class EventFormatter : IDisposable
 
     public void Dispose() => _text.Dispose();
 
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> level, string prefix, string message)
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> level, string prefix, ReadOnlySpan<char> message)
     {
         var utf8 = Encoding.UTF8;
         var size = level.Length + utf8.GetMaxByteCount(prefix.Length) + utf8.GetMaxByteCount(message.Length);
