@@ -66,6 +66,9 @@ public sealed partial class CaptureCostTests(MotoFixture moto, ITestOutputHelper
 
         output.WriteLine($"{bytesPerCall:0} B and {clock.Elapsed.TotalNanoseconds / Calls:0} ns per call");
         output.WriteLine($"dropped while measuring: {harness.Diagnostics.EventsDropped - droppedBefore}");
+
+        // The figure is the CloudWatch path's only if every call took it (none fell back to the console route).
+        Assert.True(harness.Console.Lines.Count == 0, $"{harness.Console.Lines.Count} lines went to the console; sender said: {harness.Warnings.Text}");
         return bytesPerCall;
     }
 
