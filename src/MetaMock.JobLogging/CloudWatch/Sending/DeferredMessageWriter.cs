@@ -16,8 +16,11 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// </remarks>
 internal sealed class DeferredMessageWriter
 {
-    /// <summary>Longer messages are rare: they are formatted by the state itself instead of growing the buffer further.</summary>
-    public const int MaxChars = 64 * 1024;
+    /// <summary>
+    /// Longer messages are rare: they are formatted by the state itself instead of growing the buffer further, which the
+    /// loop keeps for the process's life (32 KB at most, below the large-object heap).
+    /// </summary>
+    public const int MaxChars = 16 * 1024;
 
     private const int MaxCachedTemplates = 1_000;
 

@@ -78,7 +78,7 @@ public sealed class DeferredMessageWriterTests
         object[] states =
         [
             Capture(l => l.LogInformation("value {Value} here", (object?)null))!,
-            Capture(l => l.LogInformation("long {Value}", new string('x', 3 * DeferredMessageWriter.MaxChars / 2)))!,
+            Capture(l => l.LogInformation("long {Value}", new string('x', DeferredMessageWriter.MaxChars / 2)))!,
             Capture(l => l.LogInformation("{Value}", new string('y', 2 * DeferredMessageWriter.MaxChars)))!,
             Capture(l => l.LogInformation("no values {{kept}} as is"))!,
             Capture(l => l.LogInformation("Count {Count:Q}", 5))!,
