@@ -58,8 +58,9 @@ public sealed class DeferredMessageWriterTests
         Assert.True(compared > 1_000, $"only {compared} samples were deferred and compared");
     }
 
+    // [LoggerMessage] methods of up to six values log through these same states.
     [Fact]
-    public void Source_generated_and_LoggerMessage_Define_states_read_as_their_own_formatting()
+    public void LoggerMessage_Define_states_read_as_their_own_formatting()
     {
         var writer = new DeferredMessageWriter();
         var define = LoggerMessage.Define<int, double, string?>(LogLevel.Information, 1, "n={N,4} r={R:0.00} s={S} {{end}}");
