@@ -56,4 +56,15 @@ public sealed class ContextValueTests : IDisposable
     [Fact]
     public void Unicode_line_separators_are_escaped() =>
         Assert.DoesNotContain('\u2028', LineFor("a\u2028b"));
+
+    [Fact]
+    public void Quoted_and_bare_values_mix_in_one_prefix_with_single_spaces_between_fields()
+    {
+        using (MetaMockLogContext.BeginContext(new UserContext("a b"), new JobContext("j", "t]x", "r-1")))
+        {
+            _harness.Logger().LogInformation("m");
+        }
+
+        Assert.Equal($"[INFO] [user_id=\"a b\" job_id=j task=\"t]x\" run_id=r-1] m{Environment.NewLine}", _harness.Console.Text);
+    }
 }
