@@ -13,7 +13,9 @@ using MetaMock.JobLogging.JobBench.QuartzBench;
 // --quick: a smoke run (fewer jobs, one warm-up and two rounds). --breakdown adds Hangfire with a no-op filter and with
 // nothing to capture at enqueue, and Quartz's listener-only and context-only variants. On a shared machine wall-clock
 // rates swing with the neighbours' load, so each round also counts this process's CPU time, and ratios are taken round
-// by round against the baseline run next to it.
+// by round against the baseline run next to it. Quartz also runs two reference variants: the integration logging into a
+// provider that only formats each line and forgets it (the ceiling for any logging pipeline), and into ZLogger writing
+// to a null stream (B1's fastest peer).
 string[] known = ["--quick", "--breakdown", "--only", "--rounds", "--warmup-jobs", "hangfire", "quartz", "lines"];
 if (args.Any(a => !known.Contains(a) && !int.TryParse(a, CultureInfo.InvariantCulture, out _)) || ValueOf("--only") is not (null or "hangfire" or "quartz" or "lines"))
 {
@@ -62,6 +64,8 @@ if (only is null or "quartz")
         variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.ContextOnly));
     }
 
+    variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.WithFormatOnly));
+    variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.WithZLogger));
     variants.Add(await QuartzVariant.StartAsync(QuartzVariantKind.With));
     await RunAndDisposeAsync("Quartz", quick ? 1_000 : 5_000, variants);
     QuartzVariant.PrintAllocations(variants);

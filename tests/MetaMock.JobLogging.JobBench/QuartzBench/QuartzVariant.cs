@@ -1,3 +1,4 @@
+using MetaMock.JobLogging.Benchmarks.Delivery;
 using MetaMock.JobLogging.JobBench.Logging;
 using MetaMock.JobLogging.JobBench.Measurement;
 using MetaMock.JobLogging.Quartz;
@@ -5,6 +6,7 @@ using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using ZLogger;
 
 namespace MetaMock.JobLogging.JobBench.QuartzBench;
 
@@ -26,6 +28,21 @@ internal sealed class QuartzVariant : IBenchVariant
     }
 
     public QuartzVariantKind Kind { get; }
+
+    // Shared by every scheduler of the run; never disposed, like the process's own logging.
+    private static ILoggerFactory FormatOnlyLogging { get; } = LoggerFactory.Create(logging => logging
+        .SetMinimumLevel(LogLevel.Information)
+        .AddProvider(new FormatAndDiscardProvider()));
+
+    // As B1 configures it: plain text with a timestamp, level and category prefix, scopes (the job context) included.
+    private static ILoggerFactory ZLoggerLogging { get; } = LoggerFactory.Create(logging => logging
+        .SetMinimumLevel(LogLevel.Information)
+        .AddZLoggerStream(Stream.Null, o =>
+        {
+            o.IncludeScopes = true;
+            o.FullMode = BackgroundBufferFullMode.Block;
+            o.UsePlainTextFormatter(f => f.SetPrefixFormatter($"{0:timestamp} {1:short} {2} ", (in MessageTemplate t, in LogInfo info) => t.Format(info.Timestamp, info.LogLevel, info.Category)));
+        }));
 
     public string Name => "quartz-" + Kind.ToString().ToLowerInvariant();
 
@@ -49,6 +66,12 @@ internal sealed class QuartzVariant : IBenchVariant
                     break;
                 case QuartzVariantKind.ContextOnly:
                     MetaMockQuartzBuilderExtensions.AddContextHook(q, null);
+                    break;
+                case QuartzVariantKind.WithFormatOnly:
+                    q.UseMetaMockJobContext(FormatOnlyLogging);
+                    break;
+                case QuartzVariantKind.WithZLogger:
+                    q.UseMetaMockJobContext(ZLoggerLogging);
                     break;
                 case QuartzVariantKind.With:
                     q.UseMetaMockJobContext();
