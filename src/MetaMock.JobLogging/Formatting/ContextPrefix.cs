@@ -1,9 +1,11 @@
 namespace MetaMock.JobLogging.Formatting;
 
-/// <summary>Builds the text line's context part, <c>[user_id=123 job_id=bulk-abc123 task=bulk_workflow run_id=run-456] </c>.</summary>
+/// <summary>Writes the text line's context part, <c>[user_id=123 job_id=bulk-abc123 task=bulk_workflow run_id=run-456] </c>.</summary>
 /// <remarks>
-/// Built once per context (a Quartz firing, a Hangfire job), so one string of the exact length: a growing
-/// StringBuilder made three chunks and two more builders for a typical prefix, about 350 B per firing.
+/// Two ways to one layout: <see cref="Build"/> makes the string the console caches per context, of the exact length (a
+/// growing StringBuilder cost about 490 B per context); <see cref="TryWriteBare"/> writes it into the caller's buffer
+/// with no allocation when no value needs quoting, which is how the CloudWatch sender writes every line (a firing's
+/// context is new per firing, so a cached string would be made once per firing only to be encoded and dropped).
 /// </remarks>
 internal static class ContextPrefix
 {
@@ -16,44 +18,73 @@ internal static class ContextPrefix
     {
         // Render returns the value itself when it needs no quoting, the common case.
         var fields = new Fields(Render(snapshot.UserId), Render(snapshot.JobId), Render(snapshot.TaskName), Render(snapshot.TaskRunId));
-        var length = "[] ".Length + Length(UserKey, fields.User) + Length(JobKey, fields.Job) + Length(TaskKey, fields.Task) + Length(RunKey, fields.Run);
-        var present = Count(fields.User) + Count(fields.Job) + Count(fields.Task) + Count(fields.Run);
-        length += Math.Max(0, present - 1);
-        return string.Create(length, fields, static (span, f) =>
+        return string.Create(fields.Length, fields, static (span, f) => f.Write(span));
+    }
+
+    /// <summary>
+    /// Writes the prefix into <paramref name="destination"/> when every value is bare (see <see cref="ContextValue.IsBare"/>)
+    /// and it fits; false otherwise, and the caller uses <see cref="LogContextSnapshot.TextPrefix"/>.
+    /// </summary>
+    public static bool TryWriteBare(LogContextSnapshot snapshot, Span<char> destination, out int written)
+    {
+        var fields = new Fields(snapshot.UserId, snapshot.JobId, snapshot.TaskName, snapshot.TaskRunId);
+        written = fields.Length;
+        if (written > destination.Length || !Bare(fields.User) || !Bare(fields.Job) || !Bare(fields.Task) || !Bare(fields.Run))
         {
-            span[0] = '[';
-            var written = 1;
-            written = Append(span, written, UserKey, f.User);
-            written = Append(span, written, JobKey, f.Job);
-            written = Append(span, written, TaskKey, f.Task);
-            written = Append(span, written, RunKey, f.Run);
-            "] ".CopyTo(span[written..]);
-        });
+            written = 0;
+            return false;
+        }
+
+        fields.Write(destination);
+        return true;
     }
 
     private static string? Render(string? value) => value is null ? null : ContextValue.Render(value);
 
-    private static int Length(string key, string? value) => value is null ? 0 : key.Length + value.Length;
+    private static bool Bare(string? value) => value is null || ContextValue.IsBare(value);
 
-    private static int Count(string? value) => value is null ? 0 : 1;
-
-    private static int Append(Span<char> span, int written, string key, string? value)
+    private readonly record struct Fields(string? User, string? Job, string? Task, string? Run)
     {
-        if (value is null)
+        public int Length
         {
-            return written;
+            get
+            {
+                var present = Count(User) + Count(Job) + Count(Task) + Count(Run);
+                return "[] ".Length + Math.Max(0, present - 1) +
+                    FieldLength(UserKey, User) + FieldLength(JobKey, Job) + FieldLength(TaskKey, Task) + FieldLength(RunKey, Run);
+            }
         }
 
-        if (written > 1)
+        public void Write(Span<char> span)
         {
-            span[written++] = ' ';
+            span[0] = '[';
+            var written = Append(span, 1, UserKey, User);
+            written = Append(span, written, JobKey, Job);
+            written = Append(span, written, TaskKey, Task);
+            written = Append(span, written, RunKey, Run);
+            "] ".CopyTo(span[written..]);
         }
 
-        key.CopyTo(span[written..]);
-        written += key.Length;
-        value.CopyTo(span[written..]);
-        return written + value.Length;
+        private static int Count(string? value) => value is null ? 0 : 1;
+
+        private static int FieldLength(string key, string? value) => value is null ? 0 : key.Length + value.Length;
+
+        private static int Append(Span<char> span, int written, string key, string? value)
+        {
+            if (value is null)
+            {
+                return written;
+            }
+
+            if (written > 1)
+            {
+                span[written++] = ' ';
+            }
+
+            key.CopyTo(span[written..]);
+            written += key.Length;
+            value.CopyTo(span[written..]);
+            return written + value.Length;
+        }
     }
-
-    private readonly record struct Fields(string? User, string? Job, string? Task, string? Run);
 }

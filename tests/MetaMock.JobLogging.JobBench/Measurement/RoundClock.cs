@@ -36,12 +36,19 @@ internal sealed class RoundClock
         _wall = Stopwatch.StartNew();
     }
 
-    public void StopWall() => _wallElapsed = _wall.Elapsed;
+    private TimeSpan _cpuAtWallStop;
+
+    public void StopWall()
+    {
+        _wallElapsed = _wall.Elapsed;
+        _cpuAtWallStop = Environment.CpuUsage.TotalTime;
+    }
 
     public Rate Finish(int jobs) => new(jobs / _wallElapsed.TotalSeconds, jobs / (Environment.CpuUsage.TotalTime - _cpuAtStart).TotalSeconds)
     {
         Gen0 = GC.CollectionCount(0) - _gen0,
         Gen2 = GC.CollectionCount(2) - _gen2,
         PauseMs = (GC.GetTotalPauseDuration() - _pause).TotalMilliseconds,
+        CpuAfterWallMicrosecondsPerJob = (Environment.CpuUsage.TotalTime - _cpuAtWallStop).TotalMicroseconds / jobs,
     };
 }

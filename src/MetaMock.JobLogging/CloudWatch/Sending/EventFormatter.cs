@@ -24,6 +24,8 @@ internal sealed class EventFormatter : IDisposable
     private readonly LogFormat _format;
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
     private readonly DeferredMessageWriter _messages = new();
+    // The context prefix of the line being written; a longer prefix (values of hundreds of chars) uses the context's string.
+    private readonly char[] _prefix = new char[256];
 
     public EventFormatter(LogFormat format) => _format = format;
 
@@ -42,8 +44,7 @@ internal sealed class EventFormatter : IDisposable
             // The common case: the text line's parts (see TextLine) without the line break, encoded in place. The
             // prefix ends in "] ", so encoding the parts one by one gives the same bytes as encoding them joined.
             var level = LevelPrefixes[Math.Clamp((int)item.Level, 0, LevelPrefixes.Length - 1)];
-            var prefix = item.Context?.TextPrefix ?? string.Empty;
-            Write(output, level, prefix, _messages.Write(item.MessageSource));
+            Write(output, level, Prefix(item.Context), _messages.Write(item.MessageSource));
             return;
         }
 
@@ -52,7 +53,17 @@ internal sealed class EventFormatter : IDisposable
 
     public void Dispose() => _text.Dispose();
 
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> level, string prefix, ReadOnlySpan<char> message)
+    private ReadOnlySpan<char> Prefix(LogContextSnapshot? context)
+    {
+        if (context is null)
+        {
+            return [];
+        }
+
+        return ContextPrefix.TryWriteBare(context, _prefix, out var written) ? _prefix.AsSpan(0, written) : context.TextPrefix;
+    }
+
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> level, ReadOnlySpan<char> prefix, ReadOnlySpan<char> message)
     {
         var utf8 = Encoding.UTF8;
         var size = level.Length + utf8.GetMaxByteCount(prefix.Length) + utf8.GetMaxByteCount(message.Length);

@@ -65,6 +65,47 @@ public sealed class EventFormatterTests
         Assert.Equal(Encoding.UTF8.GetByteCount(message), bytes);
     }
 
+    [Theory]
+    [InlineData("wf-7", "j7", "638712345678901234")]
+    [InlineData("j 1", "t", null)]
+    [InlineData("j", "t]x", "r")]
+    [InlineData(null, null, null)]
+    public void The_context_prefix_written_in_place_or_taken_from_the_context_matches_the_console_line(string? jobId, string? task, string? runId)
+    {
+        using var formatter = new EventFormatter(LogFormat.Text);
+        // A long bare user id as well: a prefix past the formatter's buffer comes from the context's string.
+        foreach (var userId in new[] { "42", new string('u', 300) })
+        {
+            var context = new LogContextSnapshot(new UserContext(userId), jobId is null ? null : new JobContext(jobId, task, runId));
+            using var expected = new StringWriter();
+            TextLine.Write(expected, LogLevel.Warning, context, "m", null);
+
+            Assert.Equal(expected.ToString()[..^Environment.NewLine.Length], Format(formatter, Event("m", context)).Message);
+        }
+    }
+
+    [Fact]
+    public void A_line_with_a_new_bare_context_allocates_no_prefix()
+    {
+        using var formatter = new EventFormatter(LogFormat.Text);
+        var contexts = Enumerable.Range(0, 100)
+            .Select(i => new LogContextSnapshot(new UserContext("42"), new JobContext($"wf-{i}", "j7", $"6387123456789{i:D5}")))
+            .ToArray();
+        var output = new ArrayBufferWriter<byte>(1 << 16);
+        formatter.Format(Event("m", contexts[0]), output);
+        output.ResetWrittenCount();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var context in contexts)
+        {
+            formatter.Format(Event("m", context), output);
+        }
+
+        // Each context's prefix string would be about 150 B.
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Contains("[WARNING] [user_id=42 job_id=wf-99 task=j7 run_id=638712345678900099] m", Encoding.UTF8.GetString(output.WrittenSpan), StringComparison.Ordinal);
+    }
+
     private static InvalidOperationException Thrown()
     {
         try
