@@ -9,7 +9,6 @@ using Serilog;
 using Serilog.Context;
 using Serilog.Extensions.Logging;
 using Serilog.Formatting.Display;
-using ZLogger;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
 
 namespace MetaMock.JobLogging.Benchmarks.LogCall;
@@ -116,13 +115,7 @@ public class LogCallBenchmarks
     [GlobalSetup(Target = nameof(ZLoggerStream))]
     public void SetupZLogger()
     {
-        var factory = LoggerFactory.Create(b => b.AddZLoggerStream(Stream.Null, o =>
-        {
-            o.IncludeScopes = true;
-            o.FullMode = BackgroundBufferFullMode.Block;
-            o.BackgroundBufferCapacity = 10_000;
-            o.UsePlainTextFormatter(f => f.SetPrefixFormatter($"{0:timestamp} {1:short} {2} ", (in MessageTemplate t, in LogInfo info) => t.Format(info.Timestamp, info.LogLevel, info.Category)));
-        }));
+        var factory = LoggerFactory.Create(b => b.AddZLoggerPeer());
         _owner = factory;
         UseMelLogger(factory);
     }

@@ -18,6 +18,7 @@ internal sealed class RoundClock
     private readonly int _gen2;
     private readonly TimeSpan _pause;
     private TimeSpan _wallElapsed;
+    private TimeSpan _cpuAtWallStop;
 
     /// <summary>Starts the round's clocks on a collected heap.</summary>
     /// <remarks>
@@ -35,8 +36,6 @@ internal sealed class RoundClock
         _cpuAtStart = Environment.CpuUsage.TotalTime;
         _wall = Stopwatch.StartNew();
     }
-
-    private TimeSpan _cpuAtWallStop;
 
     public void StopWall()
     {

@@ -1,4 +1,5 @@
 using MetaMock.JobLogging.Benchmarks.Delivery;
+using MetaMock.JobLogging.Benchmarks.LogCall;
 using MetaMock.JobLogging.JobBench.Logging;
 using MetaMock.JobLogging.JobBench.Measurement;
 using MetaMock.JobLogging.Quartz;
@@ -6,7 +7,6 @@ using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
-using ZLogger;
 
 namespace MetaMock.JobLogging.JobBench.QuartzBench;
 
@@ -34,15 +34,9 @@ internal sealed class QuartzVariant : IBenchVariant
         .SetMinimumLevel(LogLevel.Information)
         .AddProvider(new FormatAndDiscardProvider()));
 
-    // As B1 configures it: plain text with a timestamp, level and category prefix, scopes (the job context) included.
     private static ILoggerFactory ZLoggerLogging { get; } = LoggerFactory.Create(logging => logging
         .SetMinimumLevel(LogLevel.Information)
-        .AddZLoggerStream(Stream.Null, o =>
-        {
-            o.IncludeScopes = true;
-            o.FullMode = BackgroundBufferFullMode.Block;
-            o.UsePlainTextFormatter(f => f.SetPrefixFormatter($"{0:timestamp} {1:short} {2} ", (in MessageTemplate t, in LogInfo info) => t.Format(info.Timestamp, info.LogLevel, info.Category)));
-        }));
+        .AddZLoggerPeer());
 
     public string Name => "quartz-" + Kind.ToString().ToLowerInvariant();
 
