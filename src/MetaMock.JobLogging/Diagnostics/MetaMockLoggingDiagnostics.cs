@@ -18,7 +18,7 @@ public sealed class MetaMockLoggingDiagnostics
     /// <summary>Events held for CloudWatch: queued, or sent and awaiting a successful answer.</summary>
     public long QueuedEvents => _counters.Queued.Events;
 
-    /// <summary>Buffer bytes those events hold (two per message character plus a fixed overhead per event).</summary>
+    /// <summary>Buffer bytes those events hold (two per message character, or the formatted line's UTF-8 size when larger, plus a fixed overhead per event).</summary>
     public long QueuedBytes => _counters.Queued.Bytes;
 
     /// <summary>Events CloudWatch accepted.</summary>

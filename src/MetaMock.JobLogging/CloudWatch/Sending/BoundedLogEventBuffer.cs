@@ -81,6 +81,8 @@ internal sealed class BoundedLogEventBuffer : ILogEventBuffer
         return _queue.DequeueInto(into, max);
     }
 
+    public void Charge(long bytes) => Interlocked.Add(ref _bytes, bytes);
+
     public void Release(long events, long bytes)
     {
         Interlocked.Add(ref _events, -events);

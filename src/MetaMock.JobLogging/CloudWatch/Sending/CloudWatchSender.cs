@@ -321,13 +321,14 @@ internal sealed class CloudWatchSender : IDisposable
             }
 
             var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
+            var bufferBytes = ChargeFormatted(item.BufferBytes, _store.Uncommitted.Length);
             if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
             {
-                AddPending(stream, new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, item.BufferBytes));
+                AddPending(stream, new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, bufferBytes));
             }
             else
             {
-                AddParts(stream, timestamp, item.BufferBytes);
+                AddParts(stream, timestamp, bufferBytes);
             }
 
             if (!_sending)
@@ -335,6 +336,21 @@ internal sealed class CloudWatchSender : IDisposable
                 ListIfFull(stream);
             }
         }
+    }
+
+    // The call estimated the event at two bytes a char (its strings' size); formatted, it holds its UTF-8 text, which is
+    // larger for text outside Latin scripts. The buffer counts the larger of the two, so its byte limit bounds the memory
+    // of drained events too (an outage keeps them for as long as it lasts).
+    private long ChargeFormatted(long reserved, int utf8Bytes)
+    {
+        var held = CapturedEvent.FixedCost + (long)utf8Bytes;
+        if (held <= reserved)
+        {
+            return reserved;
+        }
+
+        _buffer.Charge(held - reserved);
+        return held;
     }
 
     // During a round its calls read the streams' pending lists: the event waits aside until the round ends.

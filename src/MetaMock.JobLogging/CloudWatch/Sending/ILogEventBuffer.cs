@@ -29,6 +29,13 @@ internal interface ILogEventBuffer
     /// <summary>Moves up to <paramref name="max"/> written events, oldest first, into <paramref name="into"/>; they stay counted.</summary>
     int Drain(List<CapturedEvent> into, int max);
 
+    /// <summary>
+    /// Counts <paramref name="bytes"/> more for an event already written: what its formatted text turned out to hold
+    /// beyond the estimate made at the call (UTF-8 takes three bytes for a CJK char, the estimate two). Never refused,
+    /// since the event is accepted; writes after it see the higher total. Released with the event.
+    /// </summary>
+    void Charge(long bytes);
+
     /// <summary>Gives back the room of events that were delivered or dropped.</summary>
     void Release(long events, long bytes);
 
