@@ -83,8 +83,9 @@ internal readonly struct CapturedEvent
     public IReadOnlyList<object?>? Scopes => _json?.Scopes;
 
     /// <summary>
-    /// What the event counts against the buffer's byte limit (UTF-16 message, or a deferred one's estimate, plus
-    /// <see cref="FixedCost"/>); fixed at the call, so what is released is what was reserved.
+    /// What the event counts against the buffer's byte limit at the call (UTF-16 message, or a deferred one's estimate,
+    /// plus <see cref="FixedCost"/>). The sender adds the excess of a larger UTF-8 line when it formats the event
+    /// (<see cref="Sending.ILogEventBuffer.Charge"/>) and releases both together.
     /// </summary>
     public long BufferBytes => FixedCost + (2L * _messageChars);
 
