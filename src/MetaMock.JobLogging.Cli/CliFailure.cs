@@ -1,0 +1,26 @@
+using MetaMock.JobLogging.CloudWatch.Wire;
+using Polly.Timeout;
+
+namespace MetaMock.JobLogging.Cli;
+
+/// <summary>
+/// Turns a failure into one line and an exit code. The line names what failed and where, never a key, a token or
+/// the service's text for an authentication error (which could echo request details).
+/// </summary>
+internal static class CliFailure
+{
+    public static bool TryDescribe(Exception error, Uri endpoint, out string line, out int exitCode)
+    {
+        var where = endpoint.GetLeftPart(UriPartial.Authority);
+        (line, exitCode) = error switch
+        {
+            CredentialsUnavailableException => ($"metamock-logs: {error.Message}.", ExitCodes.Refused),
+            CloudWatchLogsException { IsAuthenticationFailure: true } refused =>
+                ($"metamock-logs: {where} refused the credentials ({refused.ErrorType}): check them, their expiry, and that they allow logs:GetLogEvents and logs:DescribeLogStreams.", ExitCodes.Refused),
+            CloudWatchLogsException other => ($"metamock-logs: {other.Message}", ExitCodes.Failed),
+            HttpRequestException or TimeoutRejectedException => ($"metamock-logs: cannot reach CloudWatch Logs at {where}.", ExitCodes.Unreachable),
+            _ => (string.Empty, 0),
+        };
+        return exitCode != 0;
+    }
+}
