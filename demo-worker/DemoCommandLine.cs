@@ -16,6 +16,14 @@ internal static class DemoCommandLine
         var failureRate = new Option<double>("--failure-rate") { Description = "Chance (0-1) that an image attempt fails with a simulated API timeout.", DefaultValueFactory = _ => 0.3 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same ids, failures and retries.", DefaultValueFactory = _ => 42 };
         var serve = new Option<bool>("--serve") { Description = "Keep running as a worker until Ctrl+C, then shut down cleanly and flush logs." };
+        var dashboard = new Option<string?>("--dashboard") { Description = "Serve the Hangfire dashboard, with each job's log lines, at this loopback URL (e.g. http://127.0.0.1:5080)." };
+        dashboard.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !DemoDashboard.IsLoopback(r.Tokens[^1].Value))
+            {
+                r.AddError($"--dashboard must be an http URL on 127.0.0.1 (got {r.Tokens[^1].Value}).");
+            }
+        });
         Positive(bulkJobs, 1, 1_000);
         Positive(images, 1, 10_000);
         failureRate.Validators.Add(r =>
@@ -28,10 +36,10 @@ internal static class DemoCommandLine
 
         var root = new RootCommand("MetaMock.JobLogging demo: the spec's bulk-generation workflow on Hangfire and Quartz.NET, logged with job context.")
         {
-            bulkJobs, images, failureRate, seed, serve,
+            bulkJobs, images, failureRate, seed, serve, dashboard,
         };
         root.SetAction((result, cancellation) => run(
-            new DemoOptions(result.GetValue(bulkJobs), result.GetValue(images), result.GetValue(failureRate), result.GetValue(seed), result.GetValue(serve)),
+            new DemoOptions(result.GetValue(bulkJobs), result.GetValue(images), result.GetValue(failureRate), result.GetValue(seed), result.GetValue(serve), result.GetValue(dashboard) is { } url ? new Uri(url) : null),
             cancellation));
         return root;
     }

@@ -1,4 +1,4 @@
 namespace MetaMock.DemoWorker;
 
 /// <summary>What the command line asked for.</summary>
-internal sealed record DemoOptions(int BulkJobs, int Images, double FailureRate, int Seed, bool Serve);
+internal sealed record DemoOptions(int BulkJobs, int Images, double FailureRate, int Seed, bool Serve, Uri? Dashboard = null);

@@ -31,6 +31,8 @@ internal static class DemoRun
         using var host = BuildHost(options, counter);
         var clock = Stopwatch.StartNew();
         await host.StartAsync(cancellation).ConfigureAwait(false);
+        var dashboard = await DemoDashboard.StartAsync(options.Dashboard, host.Services, cancellation).ConfigureAwait(false);
+        await using var stopDashboard = dashboard.ConfigureAwait(false);
 
         var tracker = host.Services.GetRequiredService<WorkflowTracker>();
         // Ctrl+C or SIGTERM stops the host (its console lifetime); that also ends the wait for the workflows.
@@ -74,7 +76,8 @@ internal static class DemoRun
 
         builder.Services.AddHangfire((services, hangfire) => hangfire
             .UseInMemoryStorage(new InMemoryStorageOptions())
-            .UseMetaMockJobContext(services));
+            .UseMetaMockJobContext(services)
+            .UseMetaMockJobLogsWhen(options.Dashboard is not null, services));
         builder.Services.AddHangfireServer(server =>
         {
             server.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);

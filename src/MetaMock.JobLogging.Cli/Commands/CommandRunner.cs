@@ -23,7 +23,7 @@ internal sealed class CommandRunner
 
     public async Task<int> RunAsync(Func<MetaMockLoggingOptions, LogStreamReader, Task<int>> command, CancellationToken cancellationToken)
     {
-        var options = CliSettings.Read(_environment, _console.Error);
+        var options = EnvironmentOptions.Read(_environment, _console.Error);
         var endpoint = CloudWatchEndpoint.Resolve(options);
         try
         {

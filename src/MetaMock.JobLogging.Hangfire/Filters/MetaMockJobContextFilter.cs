@@ -20,11 +20,15 @@ internal sealed class MetaMockJobContextFilter : IClientFilter, IServerFilter, I
     public MetaMockJobContextFilter(ILoggerFactory? loggerFactory, JobSettings defaults)
     {
         LoggerFactory = loggerFactory;
+        Defaults = defaults;
         _engine = new JobContextEngine(JobLog.Create(loggerFactory), defaults);
     }
 
     /// <summary>The factory failure lines and scopes go to; null means Hangfire's own log provider.</summary>
     public ILoggerFactory? LoggerFactory { get; }
+
+    /// <summary>The settings for jobs without their own attribute; the dashboard panel resolves a job's stream with them.</summary>
+    public JobSettings Defaults { get; }
 
     public void OnCreating(CreatingContext context) => _engine.OnCreating(context);
 
