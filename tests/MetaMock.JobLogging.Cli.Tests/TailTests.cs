@@ -6,16 +6,16 @@ using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Cli.Tests;
 
-[Collection(UsesCliMoto.Name)]
-public sealed class TailTests(CliFixture fixture)
+[Collection(UsesMoto.Name)]
+public sealed class TailTests(MotoFixture fixture)
 {
     private readonly string _group = "cli-" + Guid.NewGuid().ToString("N");
 
     [Fact]
     public async Task Tail_prints_the_jobs_lines_oldest_first_with_their_time()
     {
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "wf-1", "bulk", "7", (LogLevel.Information, "first"), (LogLevel.Warning, "second"), (LogLevel.Error, "third"));
-        var cli = new CliRun(fixture.Moto.Endpoint, _group);
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "wf-1", "bulk", "7", (LogLevel.Information, "first"), (LogLevel.Warning, "second"), (LogLevel.Error, "third"));
+        var cli = new CliRun(fixture.Endpoint, _group);
 
         var code = await cli.RunAsync("tail", "wf-1");
 
@@ -30,9 +30,9 @@ public sealed class TailTests(CliFixture fixture)
     [Fact]
     public async Task Run_filter_keeps_only_that_runs_lines()
     {
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "wf-2", "image", "10", (LogLevel.Information, "attempt one"));
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "wf-2", "image", "10-r1", (LogLevel.Information, "attempt two"));
-        var cli = new CliRun(fixture.Moto.Endpoint, _group);
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "wf-2", "image", "10", (LogLevel.Information, "attempt one"));
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "wf-2", "image", "10-r1", (LogLevel.Information, "attempt two"));
+        var cli = new CliRun(fixture.Endpoint, _group);
 
         var code = await cli.RunAsync("tail", "wf-2", "--run", "10-r1");
 
@@ -43,8 +43,8 @@ public sealed class TailTests(CliFixture fixture)
     [Fact]
     public async Task Json_output_gives_one_object_per_line_with_level_task_and_run()
     {
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "wf-3", "notify", "5", (LogLevel.Warning, "quote \" and <b>"));
-        var cli = new CliRun(fixture.Moto.Endpoint, _group);
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "wf-3", "notify", "5", (LogLevel.Warning, "quote \" and <b>"));
+        var cli = new CliRun(fixture.Endpoint, _group);
 
         var code = await cli.RunAsync("tail", "wf-3", "--json");
 
@@ -59,8 +59,8 @@ public sealed class TailTests(CliFixture fixture)
     [Fact]
     public async Task A_missing_stream_is_reported_in_one_line_with_exit_code_3()
     {
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "exists", "t", "1", (LogLevel.Information, "x"));
-        var cli = new CliRun(fixture.Moto.Endpoint, _group);
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "exists", "t", "1", (LogLevel.Information, "x"));
+        var cli = new CliRun(fixture.Endpoint, _group);
 
         var code = await cli.RunAsync("tail", "no-such-job");
 
@@ -72,14 +72,14 @@ public sealed class TailTests(CliFixture fixture)
     [Fact]
     public async Task Follow_prints_a_line_added_after_it_started_and_waits_for_a_missing_stream_then_exits_0_when_cancelled()
     {
-        var cli = new CliRun(fixture.Moto.Endpoint, _group);
+        var cli = new CliRun(fixture.Endpoint, _group);
         using var stop = new CancellationTokenSource();
         var following = cli.RunAsync(stop.Token, "tail", "late-job", "--follow");
 
         await Eventually.TrueAsync(() => cli.Error.ToString().Contains("waiting for stream jobs/late-job", StringComparison.Ordinal), "the wait notice");
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "late-job", "t", "1", (LogLevel.Information, "arrived later"));
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "late-job", "t", "1", (LogLevel.Information, "arrived later"));
         await Eventually.TrueAsync(() => cli.Out.ToString().Contains("arrived later", StringComparison.Ordinal), "the first line");
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "late-job", "t", "1", (LogLevel.Information, "and another"));
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "late-job", "t", "1", (LogLevel.Information, "and another"));
         await Eventually.TrueAsync(() => cli.Out.ToString().Contains("and another", StringComparison.Ordinal), "the second line");
         stop.Cancel();
 
@@ -90,7 +90,7 @@ public sealed class TailTests(CliFixture fixture)
     [Fact]
     public async Task Refused_credentials_print_one_line_without_the_key_and_exit_4()
     {
-        using var proxy = new FaultProxy(fixture.Moto.Endpoint) { RefuseCredentialsWith = "UnrecognizedClientException" };
+        using var proxy = new FaultProxy(fixture.Endpoint) { RefuseCredentialsWith = "UnrecognizedClientException" };
         proxy.Start();
         var cli = new CliRun(proxy.Endpoint, _group);
 
@@ -117,10 +117,10 @@ public sealed class TailTests(CliFixture fixture)
     [Fact]
     public async Task Jobs_lists_the_most_recently_written_job_streams_first()
     {
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "older", "t", "1", (LogLevel.Information, "x"));
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "older", "t", "1", (LogLevel.Information, "x"));
         await Task.Delay(20);
-        await MotoJobLines.WriteAsync(fixture.Moto, _group, "newer", "t", "1", (LogLevel.Information, "y"));
-        var cli = new CliRun(fixture.Moto.Endpoint, _group);
+        await MotoJobLines.WriteAsync(fixture.Server, _group, "newer", "t", "1", (LogLevel.Information, "y"));
+        var cli = new CliRun(fixture.Endpoint, _group);
 
         var code = await cli.RunAsync("jobs", "--limit", "5");
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.Cli.Tests;
 
 /// <summary>The command as users get it: packed, installed with <c>dotnet tool install</c>, run as its own process.</summary>
-[Collection(UsesCliMoto.Name)]
-public sealed class ToolPackageTests(CliFixture fixture)
+[Collection(UsesMoto.Name)]
+public sealed class ToolPackageTests(MotoFixture fixture)
 {
     [Fact]
     public async Task The_packed_tool_installs_reads_a_stream_follows_until_interrupted_and_reports_missing_credentials()
@@ -27,10 +27,10 @@ public sealed class ToolPackageTests(CliFixture fixture)
             var tool = Path.Combine(work.FullName, "tool", "metamock-logs");
 
             var group = "tool-" + Guid.NewGuid().ToString("N");
-            await MotoJobLines.WriteAsync(fixture.Moto, group, "packed", "t", "1", (LogLevel.Error, "from the installed tool"));
+            await MotoJobLines.WriteAsync(fixture.Server, group, "packed", "t", "1", (LogLevel.Error, "from the installed tool"));
             var environment = new Dictionary<string, string?>
             {
-                ["AWS_ENDPOINT_URL"] = fixture.Moto.Endpoint.ToString(),
+                ["AWS_ENDPOINT_URL"] = fixture.Endpoint.ToString(),
                 ["CLOUDWATCH_LOG_GROUP"] = group,
                 ["AWS_EC2_METADATA_DISABLED"] = "true",
             };
