@@ -8,7 +8,7 @@ public sealed class BrowserFactAttribute : FactAttribute
     {
         if (!File.Exists(BrowserSession.Executable))
         {
-            Skip = $"chromium is not installed at {BrowserSession.Executable} (apt-get install -y chromium; .ci/run installs it).";
+            Skip = $"chromium is not installed at {BrowserSession.Executable} (apt-get install -y chromium, which .ci/run does, or set METAMOCK_CHROMIUM).";
         }
     }
 }

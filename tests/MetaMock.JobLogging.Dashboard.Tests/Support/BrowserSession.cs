@@ -3,12 +3,13 @@ using Microsoft.Playwright;
 namespace MetaMock.JobLogging.Dashboard.Tests.Support;
 
 /// <summary>
-/// One headless chromium (Debian's, at /usr/bin/chromium) for all browser tests, driven by Playwright. When the
+/// One headless chromium (Debian's, at /usr/bin/chromium, or the one <c>METAMOCK_CHROMIUM</c> names) for all browser
+/// tests, driven by Playwright. When the
 /// executable is missing nothing starts, and <see cref="BrowserFactAttribute"/> skips the browser tests.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    public const string Executable = "/usr/bin/chromium";
+    public static readonly string Executable = Environment.GetEnvironmentVariable("METAMOCK_CHROMIUM") is { Length: > 0 } named ? named : "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
