@@ -67,6 +67,33 @@ public sealed class HostileValuesTests(MotoFixture moto)
         Assert.InRange(harness.Diagnostics.PlaceholdersWritten, 4, 20);
     }
 
+    [Theory]
+    [InlineData(LogFormat.Text)]
+    [InlineData(LogFormat.Json)]
+    public async Task A_job_id_with_a_lone_surrogate_keeps_its_events_in_a_valid_stream_in_CloudWatch(LogFormat format)
+    {
+        var group = WireClients.UniqueGroup("surrogate");
+        var harness = new ConsoleHarness(configure: o =>
+        {
+            MotoLogging.Configure(o, moto.Server, group);
+            o.Format = format;
+        });
+        using (harness)
+        using (MetaMockLogContext.BeginJobContext("job\uD800"))
+        {
+            harness.Logger().LogInformation("first");
+            harness.Logger().LogInformation("second");
+        }
+
+        using var reader = new MotoLogsReader(moto.Endpoint);
+        var stream = Assert.Single(await reader.StreamsAsync(group));
+        Assert.StartsWith("jobs/job\uFFFD~", stream, StringComparison.Ordinal);
+        var lines = (await reader.MessagesAsync(group, stream)).Select(line => Hostile.Decoded(line, format == LogFormat.Json)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, line => Assert.Contains("job\uFFFD", line, StringComparison.Ordinal));
+        Assert.Equal(0, harness.Diagnostics.EventsDropped);
+    }
+
     private const int HostileLines = 5;
 
     private static void LogHostileLines(ILogger logger)
