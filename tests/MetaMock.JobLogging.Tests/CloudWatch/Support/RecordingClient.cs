@@ -12,7 +12,6 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
 /// </summary>
 internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClientSource
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ConcurrentDictionary<string, byte> _groups = new();
     private readonly ConcurrentDictionary<(string Group, string Stream), ConcurrentQueue<TextEvent>> _streams = new();
 
@@ -88,23 +87,8 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
         throw new NotSupportedException();
 
     // 1-512 characters, no ':' or '*', and valid UTF-16 (so it encodes to valid UTF-8 on the wire).
-    private static bool ValidName(string name)
-    {
-        if (name.Length is 0 or > 512 || name.AsSpan().IndexOfAny(':', '*') >= 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            StrictUtf8.GetByteCount(name);
-            return true;
-        }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
-    }
+    private static bool ValidName(string name) =>
+        name.Length is > 0 and <= 512 && name.AsSpan().IndexOfAny(':', '*') < 0 && Safety.Hostile.IsValidUtf8(name);
 
     private void Check(bool rule, string violation)
     {
