@@ -10,7 +10,7 @@ namespace MetaMock.JobLogging.CloudWatch;
 /// <remarks>
 /// A struct, stored inline in the buffer's queue slots: the log call allocates no event object, and the queue reuses
 /// its slots once the sender has drained them. Every field is paid once per call, so the JSON-only parts share one
-/// reference that the text format leaves null.
+/// reference that the text format leaves null (the JSON line's sequence number is one of them).
 /// </remarks>
 internal readonly struct CapturedEvent
 {
@@ -33,12 +33,16 @@ internal readonly struct CapturedEvent
         Exception? exception,
         LogContextSnapshot? context,
         IReadOnlyList<KeyValuePair<string, object?>>? state,
-        IReadOnlyList<object?>? scopes = null)
-        : this(timestamp, level, category, message, message.Length, exception, context, state, scopes)
+        IReadOnlyList<object?>? scopes = null,
+        long sequence = 0)
+        : this(timestamp, level, category, message, message.Length, exception, context, state, scopes, sequence)
     {
     }
 
-    /// <summary>An event whose message is a string or a state from <see cref="DeferredMessage.TryDefer"/> (<paramref name="messageChars"/> its estimate).</summary>
+    /// <summary>
+    /// An event whose message is a string or a state from <see cref="DeferredMessage.TryDefer"/> (<paramref name="messageChars"/>
+    /// its estimate); <paramref name="sequence"/> is the JSON line's <c>seq</c>, 0 for the text format.
+    /// </summary>
     public CapturedEvent(
         DateTimeOffset timestamp,
         LogLevel level,
@@ -48,7 +52,8 @@ internal readonly struct CapturedEvent
         Exception? exception,
         LogContextSnapshot? context,
         IReadOnlyList<KeyValuePair<string, object?>>? state,
-        IReadOnlyList<object?>? scopes)
+        IReadOnlyList<object?>? scopes,
+        long sequence = 0)
     {
         _utcTicks = timestamp.UtcTicks;
         Level = level;
@@ -57,7 +62,7 @@ internal readonly struct CapturedEvent
         _messageChars = messageChars;
         Exception = exception;
         Context = context;
-        _json = state is null && scopes is null ? null : new JsonParts(state, scopes);
+        _json = state is null && scopes is null && sequence == 0 ? null : new JsonParts(state, scopes, sequence);
     }
 
     public DateTimeOffset Timestamp => new(_utcTicks, TimeSpan.Zero);
@@ -82,6 +87,9 @@ internal readonly struct CapturedEvent
     /// <summary>The scope states open at the call, kept only for the JSON format.</summary>
     public IReadOnlyList<object?>? Scopes => _json?.Scopes;
 
+    /// <summary>The JSON line's number in this process, taken at the call (see <see cref="Formatting.LineOrigin"/>); 0 for the text format.</summary>
+    public long Sequence => _json?.Sequence ?? 0;
+
     /// <summary>
     /// What the event counts against the buffer's byte limit at the call (UTF-16 message, or a deferred one's estimate,
     /// plus <see cref="FixedCost"/>). The sender adds the excess of a larger UTF-8 line when it formats the event
@@ -89,5 +97,5 @@ internal readonly struct CapturedEvent
     /// </summary>
     public long BufferBytes => FixedCost + (2L * _messageChars);
 
-    private sealed record JsonParts(IReadOnlyList<KeyValuePair<string, object?>>? State, IReadOnlyList<object?>? Scopes);
+    private sealed record JsonParts(IReadOnlyList<KeyValuePair<string, object?>>? State, IReadOnlyList<object?>? Scopes, long Sequence);
 }

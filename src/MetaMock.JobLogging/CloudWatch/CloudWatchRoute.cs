@@ -1,5 +1,6 @@
 using MetaMock.JobLogging.CloudWatch.Sending;
 using MetaMock.JobLogging.Diagnostics;
+using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.CloudWatch;
@@ -37,7 +38,13 @@ internal sealed class CloudWatchRoute : IDisposable
     public void Capture<TState>(LogLevel level, string category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         var deferred = DeferredMessage.TryDefer(state, formatter, out var chars);
-        var message = deferred ?? formatter(state, exception) ?? string.Empty;
+        var placeholders = 0;
+        var message = deferred ?? UserText.OfMessage(state, exception, formatter, ref placeholders) ?? string.Empty;
+        if (placeholders > 0)
+        {
+            _counters.AddPlaceholders(placeholders);
+        }
+
         var item = new CapturedEvent(
             _time.GetUtcNow(),
             level,
@@ -47,7 +54,8 @@ internal sealed class CloudWatchRoute : IDisposable
             exception,
             MetaMockLogContext.Current,
             _keepState ? (deferred ?? state) as IReadOnlyList<KeyValuePair<string, object?>> : null,
-            _keepState ? CapturedScopes.Capture(_scopes) : null);
+            _keepState ? CapturedScopes.Capture(_scopes) : null,
+            _keepState ? LineOrigin.NextSequence() : 0);
         var result = _buffer.TryWrite(in item, _waitWhenFull);
         if (result != BufferWriteResult.Accepted)
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.CloudWatch;
@@ -81,7 +82,10 @@ internal static class DeferredMessage
         }
     }
 
-    /// <summary>The message of a state <see cref="TryDefer"/> returned; a template that fails to format gives a line that says so.</summary>
+    /// <summary>
+    /// The message of a state <see cref="TryDefer"/> returned; a template that fails to format gives a line that says so,
+    /// and anything else that throws a placeholder, so the sender never loses the event to its message.
+    /// </summary>
     public static string Render(object state)
     {
         try
@@ -94,6 +98,12 @@ internal static class DeferredMessage
             var values = (IReadOnlyList<KeyValuePair<string, object?>>)state;
             var template = values.Count > 0 ? values[^1].Value as string : null;
             return $"{template} (message formatting failed: {error.Message})";
+        }
+#pragma warning disable CA1031 // Only immutable values are deferred, so this is not expected; if it happens, one line says so.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return UserText.Placeholder("message formatter", error);
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using MetaMock.JobLogging.Formatting;
 
 namespace MetaMock.JobLogging.CloudWatch;
 
@@ -9,7 +11,8 @@ namespace MetaMock.JobLogging.CloudWatch;
 /// for the rest. Every name is valid in CloudWatch whatever the id holds: <c>:</c>, <c>*</c> and <c>/</c> are
 /// replaced, control characters removed, ends trimmed; when that changed the id, or the name would pass 512
 /// characters, a stable hash of the original id is appended, so distinct ids keep distinct streams and no id can
-/// leave its <c>jobs/</c> prefix.
+/// leave its <c>jobs/</c> prefix. A lone surrogate becomes U+FFFD (the name must be valid UTF-8 on the wire); such an
+/// id's hash is taken over its UTF-16 code units, which, unlike its UTF-8 encoding, keep distinct ids distinct.
 /// </summary>
 internal static class StreamNames
 {
@@ -60,9 +63,12 @@ internal static class StreamNames
             text.Append(c is ':' or '*' or '/' or '\\' ? '_' : c);
         }
 
-        return text.ToString().Trim();
+        return ValidUtf16.Repair(text.ToString().Trim());
     }
 
-    private static string Hash(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, HashChars / 2));
+    private static string Hash(string value)
+    {
+        var bytes = ValidUtf16.FirstLoneSurrogate(value) < 0 ? Encoding.UTF8.GetBytes(value) : MemoryMarshal.AsBytes(value.AsSpan()).ToArray();
+        return Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, HashChars / 2));
+    }
 }

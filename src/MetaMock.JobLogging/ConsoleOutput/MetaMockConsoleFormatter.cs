@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,23 +13,30 @@ namespace MetaMock.JobLogging.ConsoleOutput;
 /// A Microsoft.Extensions.Logging.Console formatter that writes the spec's text line or the JSON line. MEL's console
 /// logger formats on the caller's thread, so the ambient context read here is the log call's own.
 /// </summary>
+/// <remarks>
+/// MEL's console logger lets a formatter's exception reach the caller (and keeps the half-written line for the next);
+/// here nothing the application's values throw escapes: they become placeholders (see <see cref="UserText"/>), counted.
+/// </remarks>
 internal sealed class MetaMockConsoleFormatter : ConsoleFormatter
 {
     public const string FormatterName = "metamock";
 
     private readonly IOptionsMonitor<MetaMockLoggingOptions> _options;
+    private readonly SenderCounters? _counters;
     private readonly TimeProvider _time;
 
-    public MetaMockConsoleFormatter(IOptionsMonitor<MetaMockLoggingOptions> options, TimeProvider? time = null)
+    public MetaMockConsoleFormatter(IOptionsMonitor<MetaMockLoggingOptions> options, SenderCounters? counters = null, TimeProvider? time = null)
         : base(FormatterName)
     {
         _options = options;
+        _counters = counters;
         _time = time ?? TimeProvider.System;
     }
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
-        var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
+        var placeholders = 0;
+        var message = UserText.OfMessage(logEntry.State, logEntry.Exception, logEntry.Formatter, ref placeholders);
         if (message is null && logEntry.Exception is null)
         {
             return;
@@ -38,14 +46,20 @@ internal sealed class MetaMockConsoleFormatter : ConsoleFormatter
         if (_options.CurrentValue.Format == LogFormat.Json)
         {
             var buffer = new ArrayBufferWriter<byte>(256);
-            JsonLine.Write(buffer, new JsonLineParts(
+            placeholders += JsonLine.Write(buffer, new JsonLineParts(
                 _time.GetUtcNow(), logEntry.LogLevel, logEntry.Category, message ?? string.Empty, context,
-                logEntry.Exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider));
+                logEntry.Exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider, LineOrigin.NextSequence()));
             textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
             textWriter.Write(Environment.NewLine);
-            return;
+        }
+        else
+        {
+            placeholders += TextLine.Write(textWriter, logEntry.LogLevel, context, message ?? string.Empty, logEntry.Exception);
         }
 
-        TextLine.Write(textWriter, logEntry.LogLevel, context, message ?? string.Empty, logEntry.Exception);
+        if (placeholders > 0)
+        {
+            _counters?.AddPlaceholders(placeholders);
+        }
     }
 }

@@ -18,7 +18,10 @@ internal static class DropReasons
     /// <summary>Reported in rejectedLogEventsInfo: older than the group's retention.</summary>
     public const string Expired = "expired";
 
-    /// <summary>Formatting threw (a value's ToString, an exception's text): only that event is lost.</summary>
+    /// <summary>
+    /// Formatting threw for a reason other than the application's values (what those throw becomes a placeholder, see
+    /// <see cref="MetaMockLoggingDiagnostics.PlaceholdersWritten"/>): only that event is lost.
+    /// </summary>
     public const string FormatFailed = "format_failed";
 
     /// <summary>Still buffered when the shutdown timeout ran out.</summary>

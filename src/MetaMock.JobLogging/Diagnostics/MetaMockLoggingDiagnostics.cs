@@ -4,7 +4,8 @@ namespace MetaMock.JobLogging;
 
 /// <summary>
 /// A read-only view of the CloudWatch sender, from the service provider (<c>GetRequiredService&lt;MetaMockLoggingDiagnostics&gt;()</c>).
-/// The same figures are published by the <c>MetaMock.JobLogging</c> meter. All zero when CloudWatch is not in use.
+/// The same figures are published by the <c>MetaMock.JobLogging</c> meter. All zero when CloudWatch is not in use, but
+/// <see cref="PlaceholdersWritten"/>.
 /// </summary>
 public sealed class MetaMockLoggingDiagnostics
 {
@@ -32,6 +33,13 @@ public sealed class MetaMockLoggingDiagnostics
 
     /// <summary>The sum of <see cref="DroppedByReason"/>.</summary>
     public long EventsDropped => _counters.TotalDropped;
+
+    /// <summary>
+    /// Placeholders written, on the console or for CloudWatch, where the application's code threw while a line was made
+    /// (a value's or an exception's <c>ToString</c>, a message formatter): the line was kept with the placeholder.
+    /// Counted in development too.
+    /// </summary>
+    public long PlaceholdersWritten => _counters.Placeholders;
 
     /// <summary>The last sending error (type and operation, never a credential), or null.</summary>
     public string? LastError => _counters.LastError?.Description;

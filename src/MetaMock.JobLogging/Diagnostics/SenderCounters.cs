@@ -7,7 +7,7 @@ namespace MetaMock.JobLogging.Diagnostics;
 
 /// <summary>
 /// The sender's counters, kept once and seen twice: through <see cref="MetaMockLoggingDiagnostics"/> and through the
-/// <c>MetaMock.JobLogging</c> meter (dotnet-counters, OpenTelemetry). Written by the log call (drops) and the
+/// <c>MetaMock.JobLogging</c> meter (dotnet-counters, OpenTelemetry). Written by the log call (drops, placeholders) and the
 /// background loop; read from anywhere.
 /// </summary>
 internal sealed class SenderCounters : IDisposable
@@ -20,8 +20,10 @@ internal sealed class SenderCounters : IDisposable
     private readonly Counter<long> _sentCounter;
     private readonly Counter<long> _droppedCounter;
     private readonly Counter<long> _consoleCounter;
+    private readonly Counter<long> _placeholderCounter;
     private long _sent;
     private long _writtenToConsole;
+    private long _placeholders;
     private ErrorRecord? _lastError;
     private Func<(long Events, long Bytes)> _queued = static () => (0, 0);
     private ImmutableArray<string> _activeStreams = [];
@@ -32,6 +34,7 @@ internal sealed class SenderCounters : IDisposable
         _sentCounter = _meter.CreateCounter<long>("metamock.logging.events.sent", "{event}", "Events delivered to CloudWatch Logs.");
         _droppedCounter = _meter.CreateCounter<long>("metamock.logging.events.dropped", "{event}", "Events that never reached CloudWatch Logs, by reason.");
         _consoleCounter = _meter.CreateCounter<long>("metamock.logging.events.console_fallback", "{event}", "Events written to the console after CloudWatch was given up.");
+        _placeholderCounter = _meter.CreateCounter<long>("metamock.logging.placeholders", "{placeholder}", "Placeholders written where a value, message formatter or exception text threw.");
         _meter.CreateObservableGauge("metamock.logging.queue.events", () => _queued().Events, "{event}", "Events buffered for CloudWatch, including those being retried.");
         _meter.CreateObservableGauge("metamock.logging.queue.bytes", () => _queued().Bytes, "By", "Buffer bytes those events hold.");
         _meter.CreateObservableGauge("metamock.logging.streams.active", () => _activeStreams.Length, "{stream}", "Streams the sender currently knows.");
@@ -40,6 +43,8 @@ internal sealed class SenderCounters : IDisposable
     public long Sent => Interlocked.Read(ref _sent);
 
     public long WrittenToConsole => Interlocked.Read(ref _writtenToConsole);
+
+    public long Placeholders => Interlocked.Read(ref _placeholders);
 
     public (long Events, long Bytes) Queued => _queued();
 
@@ -72,6 +77,12 @@ internal sealed class SenderCounters : IDisposable
             Interlocked.Add(ref _writtenToConsole, events);
             _consoleCounter.Add(events);
         }
+    }
+
+    public void AddPlaceholders(int placeholders)
+    {
+        Interlocked.Add(ref _placeholders, placeholders);
+        _placeholderCounter.Add(placeholders);
     }
 
     public void AddDropped(string reason, long events)

@@ -7,6 +7,7 @@ namespace MetaMock.JobLogging.Formatting;
 /// <summary>
 /// Writes one context value of the <c>key=value</c> list: bare when it is plainly safe, JSON-quoted otherwise,
 /// so a value with a space, <c>]</c>, <c>=</c>, a quote or a line break can neither break the list nor forge a line.
+/// A lone surrogate is quoted as U+FFFD.
 /// </summary>
 internal static class ContextValue
 {
@@ -16,7 +17,7 @@ internal static class ContextValue
     public static bool IsBare(string value) => value.Length > 0 && !value.AsSpan().ContainsAnyExcept(Bare);
 
     public static string Quote(string value) =>
-        string.Concat("\"", JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value, "\"");
+        string.Concat("\"", JsonEncodedText.Encode(ValidUtf16.Repair(value), JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value, "\"");
 
     public static string Render(string value) => IsBare(value) ? value : Quote(value);
 }

@@ -7,12 +7,20 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.Formatting;
 
 /// <summary>
-/// One JSON object per record: timestamp, level, category, message, the four context fields as top-level keys,
-/// exception, the message template's named values and key/value scope properties. The first writer of a key wins,
-/// so a template value or scope cannot overwrite the reserved keys (or each other).
+/// One JSON object per record: timestamp, level, category, message, the four context fields as top-level keys, the
+/// line's origin (host, pid, seq), exception, the message template's named values and key/value scope properties. The
+/// first writer of a key wins, so a template value or scope cannot overwrite the reserved keys (or each other).
 /// </summary>
+/// <remarks>
+/// Never throws on the application's values: every string is made valid UTF-16 first (the writer refuses lone
+/// surrogates), and a value, exception or property list that throws is written as a placeholder (see
+/// <see cref="UserText"/>). Nothing that can throw runs between a property's name and its value, so the object stays whole.
+/// </remarks>
 internal static class JsonLine
 {
+    /// <summary>The key that names a state or scope whose property list threw while being read.</summary>
+    public const string PropertiesErrorKey = "properties_error";
+
     private const string OriginalFormat = "{OriginalFormat}";
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -21,12 +29,11 @@ internal static class JsonLine
         SkipValidation = true,
     };
 
-    public static void Write(
-        IBufferWriter<byte> output,
-        in JsonLineParts parts)
+    /// <summary>Writes the record; returns how many placeholders it holds in place of text that threw.</summary>
+    public static int Write(IBufferWriter<byte> output, in JsonLineParts parts)
     {
         using var json = new Utf8JsonWriter(output, WriterOptions);
-        var written = new HashSet<string>(StringComparer.Ordinal);
+        var written = new WrittenKeySet();
         json.WriteStartObject();
         WriteString(json, written, "timestamp", parts.Timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         WriteString(json, written, "level", LevelNames.Of(parts.Level));
@@ -40,9 +47,14 @@ internal static class JsonLine
             }
         }
 
+        WriteString(json, written, "host", LineOrigin.Host);
+        written.Add("pid");
+        json.WriteNumber("pid", LineOrigin.ProcessId);
+        written.Add("seq");
+        json.WriteNumber("seq", parts.Sequence);
         if (parts.Exception is { } exception)
         {
-            WriteString(json, written, "exception", exception.ToString());
+            WriteString(json, written, "exception", UserText.OfException(exception, ref written.Placeholders));
         }
 
         if (parts.State is { } state)
@@ -62,32 +74,46 @@ internal static class JsonLine
 
         json.WriteEndObject();
         json.Flush();
+        return written.Placeholders;
     }
 
-    private static void WriteProperties(Utf8JsonWriter json, HashSet<string> written, IEnumerable<KeyValuePair<string, object?>> properties)
+    private static void WriteProperties(Utf8JsonWriter json, WrittenKeySet written, IEnumerable<KeyValuePair<string, object?>> properties)
     {
-        foreach (var (key, value) in properties)
+        try
         {
-            if (key != OriginalFormat && written.Add(key))
+            foreach (var (key, value) in properties)
             {
-                json.WritePropertyName(key);
-                WriteValue(json, value);
+                if (key is not null && key != OriginalFormat && written.Add(key))
+                {
+                    json.WritePropertyName(ValidUtf16.Repair(key));
+                    WriteValue(json, value, ref written.Placeholders);
+                }
+            }
+        }
+#pragma warning disable CA1031 // A state's or scope's own list throwing must not cost the line; the pairs before it stay.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            if (written.Add(PropertiesErrorKey))
+            {
+                written.Placeholders++;
+                json.WriteString(PropertiesErrorKey, UserText.Placeholder("properties enumeration", error));
             }
         }
     }
 
-    private static void WriteString(Utf8JsonWriter json, HashSet<string> written, string key, string value)
+    private static void WriteString(Utf8JsonWriter json, WrittenKeySet written, string key, string value)
     {
         written.Add(key);
-        json.WriteString(key, value);
+        json.WriteString(key, ValidUtf16.Repair(value));
     }
 
-    private static void WriteValue(Utf8JsonWriter json, object? value)
+    private static void WriteValue(Utf8JsonWriter json, object? value, ref int placeholders)
     {
         switch (value)
         {
             case null: json.WriteNullValue(); break;
-            case string s: json.WriteStringValue(s); break;
+            case string s: json.WriteStringValue(ValidUtf16.Repair(s)); break;
             case bool b: json.WriteBooleanValue(b); break;
             case int i: json.WriteNumberValue(i); break;
             case long l: json.WriteNumberValue(l); break;
@@ -101,8 +127,20 @@ internal static class JsonLine
             case DateTimeOffset dto: json.WriteStringValue(dto); break;
             case DateTime dt: json.WriteStringValue(dt); break;
             case Guid g: json.WriteStringValue(g); break;
-            case IFormattable formattable: json.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture)); break;
-            default: json.WriteStringValue(value.ToString()); break;
+            default: json.WriteStringValue(UserText.OfValue(value, ref placeholders)); break;
         }
+    }
+
+    // The keys written so far, and the placeholders, in one object: the line's one allocation besides the writer.
+    private sealed class WrittenKeySet : HashSet<string>
+    {
+        public WrittenKeySet()
+            : base(StringComparer.Ordinal)
+        {
+        }
+
+#pragma warning disable SA1401, CA1051 // Passed by reference to the writers of values.
+        public int Placeholders;
+#pragma warning restore SA1401, CA1051
     }
 }

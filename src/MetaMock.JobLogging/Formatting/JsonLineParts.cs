@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Formatting;
 
-/// <summary>What one JSON record is made of; a struct so the console and CloudWatch paths share one writer.</summary>
+/// <summary>
+/// What one JSON record is made of; a struct so the console and CloudWatch paths share one writer. <c>Sequence</c> is
+/// the line's number in this process (<see cref="LineOrigin.NextSequence"/>), taken at the log call.
+/// </summary>
 internal readonly record struct JsonLineParts(
     DateTimeOffset Timestamp,
     LogLevel Level,
@@ -11,4 +14,5 @@ internal readonly record struct JsonLineParts(
     LogContextSnapshot? Context,
     Exception? Exception,
     IEnumerable<KeyValuePair<string, object?>>? State,
-    IExternalScopeProvider? Scopes);
+    IExternalScopeProvider? Scopes,
+    long Sequence);

@@ -8,8 +8,10 @@ namespace MetaMock.JobLogging.Formatting;
 /// </summary>
 internal static class TextLine
 {
-    public static void Write(TextWriter writer, LogLevel level, LogContextSnapshot? context, string message, Exception? exception)
+    /// <summary>Writes the record; returns how many placeholders it holds (an exception whose text threw).</summary>
+    public static int Write(TextWriter writer, LogLevel level, LogContextSnapshot? context, string message, Exception? exception)
     {
+        var placeholders = 0;
         writer.Write('[');
         writer.Write(LevelNames.Of(level));
         writer.Write("] ");
@@ -18,13 +20,14 @@ internal static class TextLine
             writer.Write(context.TextPrefix);
         }
 
-        writer.Write(message);
+        writer.Write(ValidUtf16.Repair(message));
         if (exception is not null)
         {
             writer.Write(Environment.NewLine);
-            writer.Write(exception.ToString());
+            writer.Write(UserText.OfException(exception, ref placeholders));
         }
 
         writer.Write(Environment.NewLine);
+        return placeholders;
     }
 }

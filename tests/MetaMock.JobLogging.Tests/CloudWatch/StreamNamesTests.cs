@@ -8,6 +8,17 @@ public sealed class StreamNamesTests
     public void A_plain_job_id_becomes_its_own_jobs_stream() =>
         Assert.Equal("jobs/bulk-abc123", StreamNames.ForJob("bulk-abc123"));
 
+    [Fact]
+    public void Job_ids_with_different_lone_surrogates_get_distinct_valid_names_and_a_valid_id_keeps_its_name()
+    {
+        var names = new[] { "job\uD800", "job\uD801", "job\uDC00", "\uD800job" }.Select(StreamNames.ForJob).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, name => Assert.True(Safety.Hostile.IsValidUtf8(name), name));
+        Assert.StartsWith("jobs/job\uFFFD~", names[0], StringComparison.Ordinal);
+        Assert.Equal("jobs/job\uD83D\uDE00", StreamNames.ForJob("job\uD83D\uDE00"));
+    }
+
     [Theory]
     [InlineData("a:b*c")]
     [InlineData("../x")]

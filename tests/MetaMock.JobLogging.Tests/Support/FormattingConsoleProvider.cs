@@ -13,6 +13,7 @@ internal sealed class FormattingConsoleProvider : ILoggerProvider, ISupportExter
 {
     private readonly ConsoleFormatter _formatter;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _writes = [];
     private IExternalScopeProvider? _scopes;
 
     public FormattingConsoleProvider(ConsoleFormatter formatter) => _formatter = formatter;
@@ -29,6 +30,18 @@ internal sealed class FormattingConsoleProvider : ILoggerProvider, ISupportExter
     }
 
     public IReadOnlyList<string> Records => Text.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>What each call wrote, whole (a record may span lines), without the final line break; calls that wrote nothing are left out.</summary>
+    public IReadOnlyList<string> Writes
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _writes];
+            }
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -52,6 +65,11 @@ internal sealed class FormattingConsoleProvider : ILoggerProvider, ISupportExter
             lock (owner._output)
             {
                 owner._output.Append(writer);
+                var written = writer.ToString();
+                if (written.Length > 0)
+                {
+                    owner._writes.Add(written[..^Environment.NewLine.Length]);
+                }
             }
         }
     }

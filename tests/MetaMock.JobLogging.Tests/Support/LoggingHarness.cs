@@ -31,6 +31,7 @@ internal sealed class LoggingHarness : IDisposable
         services.AddLogging(builder => builder.AddConfiguration(config.GetSection("Logging")).AddMetaMockLogging(configure));
         _services = services.BuildServiceProvider();
         Factory = _services.GetRequiredService<ILoggerFactory>();
+        Diagnostics = _services.GetRequiredService<MetaMockLoggingDiagnostics>();
     }
 
     public ILoggerFactory Factory { get; }
@@ -40,6 +41,9 @@ internal sealed class LoggingHarness : IDisposable
     public IConfigurationRoot Configuration { get; }
 
     public FormattingConsoleProvider Console { get; private set; } = null!;
+
+    /// <summary>The diagnostics view; still readable after dispose, for the final figures.</summary>
+    public MetaMockLoggingDiagnostics Diagnostics { get; }
 
     public MetaMockLoggingOptions Options => _services.GetRequiredService<IOptionsMonitor<MetaMockLoggingOptions>>().CurrentValue;
 

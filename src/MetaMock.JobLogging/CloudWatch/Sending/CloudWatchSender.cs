@@ -92,7 +92,7 @@ internal sealed class CloudWatchSender : IDisposable
         _time = time;
         _clients = clients;
         _router = router;
-        _formatter = new EventFormatter(options.Format);
+        _formatter = new EventFormatter(options.Format, counters);
         _drops = new DropReporter(counters, output, ReportInterval);
     }
 

@@ -81,9 +81,10 @@ internal sealed class DeferredMessageWriter
                 _chars = new char[_chars.Length * 2];
             }
         }
-        catch (FormatException)
+#pragma warning disable CA1031 // A bad format specifier, or anything else: the state's own formatting reports it as everywhere else.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // A bad format specifier: the state's own formatting reports it the way the rest of the product does.
             return DeferredMessage.Render(message);
         }
         finally

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 
@@ -22,20 +23,28 @@ internal sealed class EventFormatter : IDisposable
         [.. Enumerable.Range(0, 7).Select(level => Encoding.UTF8.GetBytes($"[{LevelNames.Of((LogLevel)level)}] "))];
 
     private readonly LogFormat _format;
+    private readonly SenderCounters? _counters;
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
     private readonly DeferredMessageWriter _messages = new();
     // The context prefix of the line being written; a longer prefix (values of hundreds of chars) uses the context's string.
     private readonly char[] _prefix = new char[256];
 
-    public EventFormatter(LogFormat format) => _format = format;
+    public EventFormatter(LogFormat format, SenderCounters? counters = null)
+    {
+        _format = format;
+        _counters = counters;
+    }
 
-    /// <summary>Writes the event's record into <paramref name="output"/>; the caller commits or discards it.</summary>
+    /// <summary>
+    /// Writes the event's record into <paramref name="output"/>; the caller commits or discards it. What the
+    /// application's values throw here (JSON values, scopes, the exception's text) becomes a counted placeholder.
+    /// </summary>
     public void Format(in CapturedEvent item, IBufferWriter<byte> output)
     {
         if (_format == LogFormat.Json)
         {
-            JsonLine.Write(output, new JsonLineParts(item.Timestamp, item.Level, item.Category, item.Message, item.Context, item.Exception, item.State,
-                item.Scopes is null ? null : new CapturedScopes(item.Scopes)));
+            Count(JsonLine.Write(output, new JsonLineParts(item.Timestamp, item.Level, item.Category, item.Message, item.Context, item.Exception, item.State,
+                item.Scopes is null ? null : new CapturedScopes(item.Scopes), item.Sequence)));
             return;
         }
 
@@ -52,6 +61,14 @@ internal sealed class EventFormatter : IDisposable
     }
 
     public void Dispose() => _text.Dispose();
+
+    private void Count(int placeholders)
+    {
+        if (placeholders > 0)
+        {
+            _counters?.AddPlaceholders(placeholders);
+        }
+    }
 
     private ReadOnlySpan<char> Prefix(LogContextSnapshot? context)
     {
@@ -85,7 +102,7 @@ internal sealed class EventFormatter : IDisposable
     {
         var builder = _text.GetStringBuilder();
         builder.Clear();
-        TextLine.Write(_text, item.Level, item.Context, item.Message, item.Exception);
+        Count(TextLine.Write(_text, item.Level, item.Context, item.Message, item.Exception));
         var length = builder.Length;
         var newLine = Environment.NewLine;
         if (length >= newLine.Length && builder.ToString(length - newLine.Length, newLine.Length) == newLine)

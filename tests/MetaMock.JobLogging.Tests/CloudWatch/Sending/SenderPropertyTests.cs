@@ -42,7 +42,7 @@ public sealed partial class SenderPropertyTests
         }, iter: 40);
 
     [Fact]
-    public void A_value_whose_ToString_throws_costs_only_its_own_event_in_the_JSON_format()
+    public void A_value_whose_ToString_throws_on_the_sender_keeps_its_event_with_a_placeholder_in_the_JSON_format()
     {
         var client = new RecordingClient();
         var harness = LoggingHarness.Start(new Uri("http://127.0.0.1:9/"), "bad-value", o => o.Format = LogFormat.Json, clients: client);
@@ -55,9 +55,12 @@ public sealed partial class SenderPropertyTests
             logger.LogInformation("after");
         }
 
-        Assert.Equal(["before", "after"], client.Events("bad-value", "jobs/v").Select(e => System.Text.Json.JsonDocument.Parse(e.Message).RootElement.GetProperty("message").GetString()));
-        Assert.Equal(1, harness.Diagnostics.DroppedByReason["format_failed"]);
-        Assert.Equal(2, harness.Diagnostics.EventsSent);
+        var lines = client.Events("bad-value", "jobs/v").Select(e => System.Text.Json.JsonDocument.Parse(e.Message).RootElement).ToList();
+        Assert.Equal(["before", "value fine", "after"], lines.Select(l => l.GetProperty("message").GetString()));
+        Assert.Equal("[value ToString threw InvalidOperationException]", lines[1].GetProperty("Value").GetString());
+        Assert.Equal(1, harness.Diagnostics.PlaceholdersWritten);
+        Assert.Equal(0, harness.Diagnostics.EventsDropped);
+        Assert.Equal(3, harness.Diagnostics.EventsSent);
     }
 
     private static string Huge(string seed) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 using MetaMock.JobLogging.CloudWatch.Wire;
 
 namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
@@ -22,6 +23,9 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
     /// </summary>
     public IReadOnlyList<TextEvent> Events(string group, string stream) =>
         _streams.TryGetValue((group, stream), out var events) ? events.OrderBy(e => e.Timestamp).ToList() : [];
+
+    /// <summary>Every stream's events, each stream as <see cref="Events"/> gives it.</summary>
+    public IReadOnlyList<TextEvent> AllEvents => [.. _streams.Keys.SelectMany(key => Events(key.Group, key.Stream))];
 
     public Task<ICloudWatchLogsClient> CreateAsync(MetaMockLoggingOptions options, CancellationToken cancellationToken) =>
         Task.FromResult<ICloudWatchLogsClient>(this);
@@ -47,6 +51,8 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
 
     public Task<PutLogEventsResponse> PutLogEventsAsync(ILogEventBatch batch, CancellationToken cancellationToken)
     {
+        Check(Enumerable.Range(0, batch.Count).All(i => Utf8.IsValid(batch.Message(i))), "a message that is not valid UTF-8");
+        Check(ValidName(batch.LogStreamName), $"an invalid stream name {batch.LogStreamName}");
         var events = TextBatch.Read(batch);
         var bytes = events.Sum(e => Encoding.UTF8.GetByteCount(e.Message) + 26L);
         Check(events.Count is >= 1 and <= 10_000, $"{events.Count} events in one call");
@@ -79,6 +85,10 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
 
     public Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    // 1-512 characters, no ':' or '*', and valid UTF-16 (so it encodes to valid UTF-8 on the wire).
+    private static bool ValidName(string name) =>
+        name.Length is > 0 and <= 512 && name.AsSpan().IndexOfAny(':', '*') < 0 && Safety.Hostile.IsValidUtf8(name);
 
     private void Check(bool rule, string violation)
     {
