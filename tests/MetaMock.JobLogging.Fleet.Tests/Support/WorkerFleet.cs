@@ -15,6 +15,13 @@ public sealed class WorkerFleet : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
+    private static readonly Dictionary<string, string> Queues = new(StringComparer.Ordinal)
+    {
+        ["w1"] = "w1",
+        ["w2"] = "w2,default",
+        ["w3"] = "w3,default",
+    };
+
     private readonly List<IDisposable> _owned = [];
     private readonly Dictionary<string, WorkerProcess> _workers = new(StringComparer.Ordinal);
 
@@ -26,9 +33,7 @@ public sealed class WorkerFleet : IDisposable
             Moto = Own(MotoServer.Start());
             Logs = Own(new MotoLogsReader(Moto.Endpoint));
             Install();
-            var started = new[] { ("w1", "w1"), ("w2", "w2,default"), ("w3", "w3,default") }
-                .Select(w => StartWorker(w.Item1, w.Item2))
-                .ToList();
+            var started = Queues.Select(w => StartWorker(w.Key, w.Value)).ToList();
             Task.WhenAll(started.Select(w => w.WaitReadyAsync(StartTimeout))).GetAwaiter().GetResult();
             var options = FleetSettings.Hangfire(installSchema: false);
             Storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(Connection, options), options);
@@ -57,6 +62,13 @@ public sealed class WorkerFleet : IDisposable
     public IBackgroundJobClient Client { get; } = null!;
 
     public WorkerProcess Worker(string name) => _workers[name];
+
+    /// <summary>Starts a fresh process in place of worker <paramref name="name"/> (after a kill) and waits until it is up.</summary>
+    public async Task RestartAsync(string name)
+    {
+        _workers[name].Dispose();
+        await StartWorker(name, Queues[name]).WaitReadyAsync(StartTimeout);
+    }
 
     /// <summary>What every worker printed, for a failing test's message.</summary>
     public string Output => string.Join("\n", _workers.Values.Select(w => $"--- {w.Name}\n{w.Output}"));
