@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using MetaMock.DemoWorker.Storage;
 
 namespace MetaMock.DemoWorker;
 
@@ -16,6 +17,9 @@ internal static class DemoCommandLine
         var failureRate = new Option<double>("--failure-rate") { Description = "Chance (0-1) that an image attempt fails with a simulated API timeout.", DefaultValueFactory = _ => 0.3 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same ids, failures and retries.", DefaultValueFactory = _ => 42 };
         var serve = new Option<bool>("--serve") { Description = "Keep running as a worker until Ctrl+C, then shut down cleanly and flush logs." };
+        var storage = new Option<StorageKind>("--storage") { Description = "Where Hangfire keeps the jobs: memory, or postgres (with --connection).", DefaultValueFactory = _ => StorageKind.Memory };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, e.g. \"Host=127.0.0.1;Username=postgres;Password=...\"." };
+        var schema = new Option<string>("--schema") { Description = "PostgreSQL schema for Hangfire's tables.", DefaultValueFactory = _ => "hangfire" };
         Positive(bulkJobs, 1, 1_000);
         Positive(images, 1, 10_000);
         failureRate.Validators.Add(r =>
@@ -28,10 +32,29 @@ internal static class DemoCommandLine
 
         var root = new RootCommand("MetaMock.JobLogging demo: the spec's bulk-generation workflow on Hangfire and Quartz.NET, logged with job context.")
         {
-            bulkJobs, images, failureRate, seed, serve,
+            bulkJobs, images, failureRate, seed, serve, storage, connection, schema,
         };
+        root.Validators.Add(r =>
+        {
+            // An unknown storage name is the parser's error to report; reading the value here would throw.
+            if (r.GetResult(storage) is { Tokens: [.., var token] } && !Enum.TryParse<StorageKind>(token.Value, ignoreCase: true, out _))
+            {
+                return;
+            }
+
+            var postgres = r.GetValue(storage) == StorageKind.Postgres;
+            if (postgres != !string.IsNullOrWhiteSpace(r.GetValue(connection)))
+            {
+                r.AddError(postgres ? "--storage postgres needs --connection." : "--connection applies only with --storage postgres.");
+            }
+        });
         root.SetAction((result, cancellation) => run(
-            new DemoOptions(result.GetValue(bulkJobs), result.GetValue(images), result.GetValue(failureRate), result.GetValue(seed), result.GetValue(serve)),
+            new DemoOptions(result.GetValue(bulkJobs), result.GetValue(images), result.GetValue(failureRate), result.GetValue(seed), result.GetValue(serve))
+            {
+                Storage = result.GetValue(storage),
+                Connection = result.GetValue(connection),
+                Schema = result.GetValue(schema)!,
+            },
             cancellation));
         return root;
     }
