@@ -73,7 +73,7 @@ public sealed partial class DockerFilesTests
         Assert.Contains("worker-2:\n    <<: *worker", compose, StringComparison.Ordinal);
 
         // Every published port is on loopback.
-        Assert.Equal(2, PortLine().Matches(compose).Count);
+        Assert.Equal(2, PortLine().Count(compose));
         Assert.All(PortLine().Matches(compose), m => Assert.StartsWith("\"127.0.0.1:", m.Groups[1].Value, StringComparison.Ordinal));
     }
 
