@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace MetaMock.JobLogging.Testing.Postgres;
 
@@ -49,7 +51,7 @@ public sealed class PostgresServer : IDisposable
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
             | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
-        var server = new PostgresServer(binaries, directory, MotoServer.FreePort());
+        var server = new PostgresServer(binaries, directory, FreePort());
         try
         {
             server.Run("initdb", ["-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
@@ -99,6 +101,14 @@ public sealed class PostgresServer : IDisposable
     }
 
     private string DataDirectory => Path.Combine(_directory, "data");
+
+    // Free when asked; another process could take it before the server binds it (the start then fails loudly).
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private void Run(string tool, IReadOnlyList<string> arguments)
     {
