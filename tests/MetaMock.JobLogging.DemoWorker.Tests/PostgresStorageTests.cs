@@ -28,18 +28,6 @@ public sealed class PostgresStorageTests
         Assert.True(await CountJobs(postgres) >= 2 + (2 * 3), "no jobs in demo.job");
     }
 
-    [Theory]
-    [InlineData("--storage", "postgres")]
-    [InlineData("--connection", "Host=127.0.0.1")]
-    [InlineData("--storage", "sqlite")]
-    public async Task A_storage_option_without_its_partner_or_unknown_prints_the_usage_and_exits_2(params string[] args)
-    {
-        var run = await DemoProcess.RunAsync(null, args);
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--storage", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(run.Records);
-    }
-
     private static async Task<long> CountJobs(PostgresServer postgres)
     {
         await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString());
