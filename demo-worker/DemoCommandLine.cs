@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using MetaMock.DemoWorker.Storage;
 
 namespace MetaMock.DemoWorker;
 
@@ -24,6 +25,9 @@ internal static class DemoCommandLine
                 r.AddError($"--dashboard must be an http URL on 127.0.0.1 (got {r.Tokens[^1].Value}).");
             }
         });
+        var storage = new Option<StorageKind>("--storage") { Description = "Where Hangfire keeps the jobs: memory, or postgres (with --connection).", DefaultValueFactory = _ => StorageKind.Memory };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, e.g. \"Host=127.0.0.1;Username=postgres;Password=...\"." };
+        var schema = new Option<string>("--schema") { Description = "PostgreSQL schema for Hangfire's tables.", DefaultValueFactory = _ => "hangfire" };
         Positive(bulkJobs, 1, 1_000);
         Positive(images, 1, 10_000);
         failureRate.Validators.Add(r =>
@@ -36,10 +40,29 @@ internal static class DemoCommandLine
 
         var root = new RootCommand("MetaMock.JobLogging demo: the spec's bulk-generation workflow on Hangfire and Quartz.NET, logged with job context.")
         {
-            bulkJobs, images, failureRate, seed, serve, dashboard,
+            bulkJobs, images, failureRate, seed, serve, dashboard, storage, connection, schema,
         };
+        root.Validators.Add(r =>
+        {
+            // An unknown storage name is the parser's error to report; reading the value here would throw.
+            if (r.GetResult(storage) is { Tokens: [.., var token] } && !Enum.TryParse<StorageKind>(token.Value, ignoreCase: true, out _))
+            {
+                return;
+            }
+
+            var postgres = r.GetValue(storage) == StorageKind.Postgres;
+            if (postgres != !string.IsNullOrWhiteSpace(r.GetValue(connection)))
+            {
+                r.AddError(postgres ? "--storage postgres needs --connection." : "--connection applies only with --storage postgres.");
+            }
+        });
         root.SetAction((result, cancellation) => run(
-            new DemoOptions(result.GetValue(bulkJobs), result.GetValue(images), result.GetValue(failureRate), result.GetValue(seed), result.GetValue(serve), result.GetValue(dashboard) is { } url ? new Uri(url) : null),
+            new DemoOptions(result.GetValue(bulkJobs), result.GetValue(images), result.GetValue(failureRate), result.GetValue(seed), result.GetValue(serve), result.GetValue(dashboard) is { } url ? new Uri(url) : null)
+            {
+                Storage = result.GetValue(storage),
+                Connection = result.GetValue(connection),
+                Schema = result.GetValue(schema)!,
+            },
             cancellation));
         return root;
     }

@@ -1,8 +1,8 @@
 using MetaMock.JobLogging;
 using System.Diagnostics;
 using Hangfire;
-using Hangfire.InMemory;
 using MetaMock.DemoWorker.Scheduling;
+using MetaMock.DemoWorker.Storage;
 using MetaMock.DemoWorker.Summary;
 using MetaMock.DemoWorker.Workflow;
 using MetaMock.JobLogging.Hangfire;
@@ -15,7 +15,7 @@ using Quartz;
 namespace MetaMock.DemoWorker;
 
 /// <summary>
-/// Builds the worker host (MetaMock logging, Hangfire on in-memory storage, Quartz with the in-memory store), plays
+/// Builds the worker host (MetaMock logging, Hangfire on in-memory or PostgreSQL storage, Quartz with the in-memory store), plays
 /// the API request that starts the workflows, waits for them, and prints the summary.
 /// </summary>
 internal static class DemoRun
@@ -74,8 +74,7 @@ internal static class DemoRun
         builder.Services.AddSingleton<NotificationScheduler>();
         builder.Services.AddTransient<BulkGenerationJobs>();
 
-        builder.Services.AddHangfire((services, hangfire) => hangfire
-            .UseInMemoryStorage(new InMemoryStorageOptions())
+        builder.Services.AddHangfire((services, hangfire) => DemoStorage.Use(hangfire, options)
             .UseMetaMockJobContext(services)
             .UseMetaMockJobLogsWhen(options.Dashboard is not null, services));
         builder.Services.AddHangfireServer(server =>

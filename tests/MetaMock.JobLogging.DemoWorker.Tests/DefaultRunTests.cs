@@ -88,6 +88,9 @@ public sealed class DefaultRunTests
     [InlineData("--images", "0")]
     [InlineData("--failure-rate", "1.5")]
     [InlineData("--bulk-jobs", "many")]
+    [InlineData("--storage", "postgres")]
+    [InlineData("--connection", "Host=127.0.0.1")]
+    [InlineData("--storage", "sqlite")]
     public async Task A_bad_option_prints_the_usage_and_exits_2(params string[] args)
     {
         var run = await DemoProcess.RunAsync(null, args);

@@ -57,6 +57,35 @@ public sealed partial class DockerFilesTests
         Assert.Contains("image: motoserver/moto", compose, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Compose_runs_two_workers_on_one_postgres_that_is_healthy_before_they_start()
+    {
+        var compose = Read("docker/compose.yaml");
+        Assert.Contains("image: postgres:", compose, StringComparison.Ordinal);
+        Assert.Contains("pg_isready", compose, StringComparison.Ordinal);
+        Assert.Matches(@"postgres:\s+condition: service_healthy", compose);
+
+        // Two worker services, each with the demo's PostgreSQL options pointing at the compose service, on its own schema.
+        var commands = CommandLine().Matches(compose).Select(m => m.Groups[1].Value).Where(c => c.Contains("--storage", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, commands.Count);
+        Assert.All(commands, c => Assert.Contains("\"--storage\", \"postgres\", \"--connection\", \"Host=postgres;", c, StringComparison.Ordinal));
+        Assert.Equal(2, commands.Select(c => SchemaArgument().Match(c).Groups[1].Value).Distinct().Count());
+        Assert.Contains("worker-2:\n    <<: *worker", compose, StringComparison.Ordinal);
+
+        // Every published port is on loopback.
+        Assert.Equal(2, PortLine().Count(compose));
+        Assert.All(PortLine().Matches(compose), m => Assert.StartsWith("\"127.0.0.1:", m.Groups[1].Value, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^\s+command: \[(.+)\]$", RegexOptions.Multiline)]
+    private static partial Regex CommandLine();
+
+    [GeneratedRegex(@"""--schema"", ""(\w+)""")]
+    private static partial Regex SchemaArgument();
+
+    [GeneratedRegex(@"^\s+- (""[^""]+"")\s*(#.*)?$", RegexOptions.Multiline)]
+    private static partial Regex PortLine();
+
     [GeneratedRegex(@"^FROM \S+ AS \w+$", RegexOptions.Multiline)]
     private static partial Regex FromLine();
 

@@ -8,18 +8,20 @@ using MetaMock.JobLogging.JobBench.QuartzBench;
 // integration (same logging), for Hangfire (InMemory, WorkerCount = 2) and Quartz (in-memory store); then the cost of
 // one log line on that logging path, the floor under an integration that writes lines.
 //
-//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--warmup-jobs N] [--only hangfire|quartz|lines] [--breakdown]
+//   dotnet run -c Release --project tests/MetaMock.JobLogging.JobBench [-- --quick] [--rounds N] [--warmup-jobs N] [--only hangfire|quartz|lines] [--breakdown] [--postgres]
 //
+// --postgres: the Hangfire variants on PostgreSQL (a throwaway server, a database per variant) instead of InMemory, with
+// --jobs N per round (default 1,000: each job costs the storage dozens of statements).
 // --quick: a smoke run (fewer jobs, one warm-up and two rounds). --breakdown adds Hangfire with a no-op filter and with
 // nothing to capture at enqueue, and Quartz's listener-only and context-only variants. On a shared machine wall-clock
 // rates swing with the neighbours' load, so each round also counts this process's CPU time, and ratios are taken round
 // by round against the baseline run next to it. Quartz also runs two reference variants: the integration logging into a
 // provider that only formats each line and forgets it (the ceiling for any logging pipeline), and into ZLogger writing
 // to a null stream (B1's fastest peer).
-string[] known = ["--quick", "--breakdown", "--only", "--rounds", "--warmup-jobs", "hangfire", "quartz", "lines"];
+string[] known = ["--quick", "--breakdown", "--only", "--rounds", "--warmup-jobs", "--postgres", "--jobs", "hangfire", "quartz", "lines"];
 if (args.Any(a => !known.Contains(a) && !int.TryParse(a, CultureInfo.InvariantCulture, out _)) || ValueOf("--only") is not (null or "hangfire" or "quartz" or "lines"))
 {
-    Console.Error.WriteLine("usage: JobBench [--quick] [--rounds N] [--warmup-jobs N] [--only hangfire|quartz|lines] [--breakdown]");
+    Console.Error.WriteLine("usage: JobBench [--quick] [--rounds N] [--warmup-jobs N] [--only hangfire|quartz|lines] [--breakdown] [--postgres [--jobs N]]");
     return 2;
 }
 
@@ -35,6 +37,18 @@ if (quick)
 {
     // One short warm-up leaves much of the code still being compiled: the run proves the program works, not the figures.
     Console.WriteLine("--quick: a smoke run; its figures include JIT time and are not measurements.");
+}
+
+if (args.Contains("--postgres"))
+{
+    using var postgres = new PostgresBench();
+    List<IBenchVariant> variants =
+    [
+        HangfireVariant.Start(HangfireVariantKind.Without, postgres.NewStorage()),
+        HangfireVariant.Start(HangfireVariantKind.With, postgres.NewStorage()),
+    ];
+    await RunAndDisposeAsync("Hangfire on PostgreSQL", int.Parse(ValueOf("--jobs") ?? "1000", CultureInfo.InvariantCulture), variants);
+    return 0;
 }
 
 if (only is null or "hangfire")

@@ -44,16 +44,12 @@ internal sealed class JobContextEngine
 
         // Recurring runs are created on the server's scheduler thread, which carries whatever context existed when the
         // server was built (or the dashboard's, on a manual trigger): each run is its own workflow instead.
-        if (context.Parameters.ContainsKey(JobParameters.RecurringJobId))
-        {
-            return;
-        }
+        var captured = context.Parameters.ContainsKey(JobParameters.RecurringJobId)
+            ? default
+            : new CapturedIds(MetaMockLogContext.GetUserContext()?.UserId, MetaMockLogContext.GetJobContext()?.JobId);
 
-        var captured = new CapturedIds(MetaMockLogContext.GetUserContext()?.UserId, MetaMockLogContext.GetJobContext()?.JobId);
-        if (!captured.IsEmpty)
-        {
-            context.SetJobParameter(JobParameters.CapturedContext, captured.Format());
-        }
+        // Written even when empty: the stored retry count spares each attempt a second parameter read (see CapturedIds).
+        context.SetJobParameter(JobParameters.CapturedContext, captured.ForRetry(0).Format());
     }
 
     public void OnPerforming(PerformingContext context)
@@ -65,11 +61,12 @@ internal sealed class JobContextEngine
         }
 
         var backgroundJob = context.BackgroundJob;
+        var captured = CapturedIds.Read(context);
         var identity = _plans.For(backgroundJob.Job).Identify(
             backgroundJob.Job,
             backgroundJob.Id,
-            StoredParameter.Number(context, JobParameters.RetryCount),
-            CapturedIds.Read(context));
+            captured.RetryCount ?? StoredParameter.Number(context, JobParameters.RetryCount),
+            captured);
 
         // Every field is replaced, null included: the worker thread carries whatever context existed when the server was built.
         var bookmark = MetaMockLogContext.BeginContext(identity.User, identity.Job);
@@ -124,11 +121,18 @@ internal sealed class JobContextEngine
 
         // AutomaticRetry has just stored the next attempt's counter; the snapshot still holds the failed one's.
         var nextRetryCount = context.GetJobParameter<int>(JobParameters.RetryCount, allowStale: false);
+        var captured = CapturedIds.Read(context);
         var failed = plan.Identify(
             job,
             backgroundJob.Id,
             Math.Max(nextRetryCount - 1, 0),
-            CapturedIds.Read(context));
+            captured);
+
+        // The next attempt, on whichever worker fetches it, reads its retry count from here, with the ids, in one read.
+        context.Connection.SetJobParameter(
+            backgroundJob.Id,
+            JobParameters.CapturedContext,
+            SerializationHelper.Serialize(captured.ForRetry(nextRetryCount).Format(), SerializationOption.User));
 
         using (MetaMockLogContext.BeginContext(failed.User, failed.Job))
         using (_logger.BeginScope(new MetaMockContextScopeState(failed.User, failed.Job)))

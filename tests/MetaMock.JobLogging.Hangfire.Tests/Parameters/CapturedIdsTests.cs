@@ -63,9 +63,30 @@ public sealed class CapturedIdsTests : IDisposable
     [InlineData("-1:42")]
     [InlineData("9:42")]
     [InlineData("x:42")]
+    [InlineData("2,x:42")]
+    [InlineData("2,-1:42")]
     public void A_value_the_format_cannot_have_written_reads_as_nothing_captured(string stored)
     {
-        Assert.True(CapturedIds.Parse(stored).IsEmpty);
+        var parsed = CapturedIds.Parse(stored);
+        Assert.True(parsed.IsEmpty);
+        Assert.Null(parsed.RetryCount);
+    }
+
+    [Theory]
+    [InlineData("42", "wf-7", 0)]
+    [InlineData(null, null, 3)]
+    [InlineData("1,2", "3:4", 12)]
+    public void The_retry_count_travels_with_the_ids(string? userId, string? jobId, int retryCount)
+    {
+        var stored = new CapturedIds(userId, jobId).ForRetry(retryCount).Format();
+
+        Assert.Equal(new CapturedIds(userId, jobId, retryCount), CapturedIds.Parse(stored));
+    }
+
+    [Fact]
+    public void The_form_without_a_retry_count_reads_its_ids_and_leaves_the_count_unknown()
+    {
+        Assert.Equal(new CapturedIds("42", "wf-7", null), CapturedIds.Parse("2:42wf-7"));
     }
 
     public void Dispose() => _perform.Dispose();

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.JobBench.HangfireBench;
 
 /// <summary>
-/// One running <c>BackgroundJobServer</c> (<c>WorkerCount = 2</c>) on its own InMemory storage, with Hangfire's global
+/// One running <c>BackgroundJobServer</c> (<c>WorkerCount = 2</c>) on its own storage (InMemory, or a database of its own
+/// on a PostgreSQL server), with Hangfire's global
 /// filters (retry, continuations, statistics, culture) and, for <see cref="HangfireVariantKind.With"/>, the filter
 /// <c>UseMetaMockJobContext(loggerFactory)</c> registers, in a filter list of its own so two variants share one process.
 /// </summary>
@@ -22,14 +23,14 @@ internal sealed class HangfireVariant : IBenchVariant
     private static readonly Job Trivial = Job.FromExpression(() => TrivialHangfireJob.Run());
 
     private readonly ServiceProvider _services;
-    private readonly InMemoryStorage _storage;
+    private readonly JobStorage _storage;
     private readonly BackgroundJobServer _server;
     private readonly BackgroundJobClient _client;
     private readonly DiscardingClient _sink;
     private readonly bool _captures;
     private readonly List<(double Bytes, double Gen0PerThousand, double PauseMicros)> _memory = [];
 
-    private HangfireVariant(HangfireVariantKind kind, ServiceProvider services, InMemoryStorage storage, JobFilterProviderCollection filters, DiscardingClient sink)
+    private HangfireVariant(HangfireVariantKind kind, ServiceProvider services, JobStorage storage, JobFilterProviderCollection filters, DiscardingClient sink)
     {
         Name = "hangfire-" + kind.ToString().ToLowerInvariant();
         _captures = kind != HangfireVariantKind.WithNothingCaptured;
@@ -44,14 +45,16 @@ internal sealed class HangfireVariant : IBenchVariant
 
     public long LinesDelivered => _sink.Events;
 
-    public static HangfireVariant Start(HangfireVariantKind kind)
+    /// <param name="kind">Which filters run.</param>
+    /// <param name="storage">The variant's own storage; null: InMemory.</param>
+    public static HangfireVariant Start(HangfireVariantKind kind, JobStorage? storage = null)
     {
         var services = new ServiceCollection();
         var sink = BenchLogging.Add(services);
         var built = services.BuildServiceProvider();
 
         // Succeeded jobs would otherwise stay in memory for a day, and every round adds 20,000.
-        var storage = new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromSeconds(30) });
+        storage ??= new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromSeconds(30) });
         var own = new JobFilterCollection();
         if (kind is HangfireVariantKind.With or HangfireVariantKind.WithNothingCaptured)
         {
@@ -110,7 +113,7 @@ internal sealed class HangfireVariant : IBenchVariant
 
         _server.SendStop();
         _server.Dispose();
-        _storage.Dispose();
+        (_storage as IDisposable)?.Dispose();
         await _services.DisposeAsync();
     }
 }

@@ -1,0 +1,41 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+
+namespace MetaMock.DemoWorker.Storage;
+
+/// <summary>Where the demo's Hangfire jobs live: in process memory (the default), or in PostgreSQL.</summary>
+internal enum StorageKind
+{
+    /// <summary>Hangfire.InMemory: nothing to set up, gone when the process ends.</summary>
+    Memory,
+
+    /// <summary>Hangfire.PostgreSql, with the settings a multi-worker deployment needs (docs/fleet.md).</summary>
+    Postgres,
+}
+
+/// <summary>Applies the chosen storage to Hangfire's configuration.</summary>
+internal static class DemoStorage
+{
+    public static IGlobalConfiguration Use(IGlobalConfiguration hangfire, DemoOptions options) => options.Storage switch
+    {
+        StorageKind.Postgres => hangfire.UsePostgreSqlStorage(
+            c => c.UseNpgsqlConnection(options.Connection ?? throw new InvalidOperationException("--storage postgres needs --connection.")),
+            PostgresOptions(options.Schema)),
+        _ => hangfire.UseInMemoryStorage(new InMemoryStorageOptions()),
+    };
+
+    /// <summary>
+    /// Sliding invisibility, so a job fetched by a worker that dies is handed to another after 5 minutes (a live worker
+    /// keeps extending it, however long its job runs); a 1 s poll instead of 15 s; the schema installed if missing.
+    /// </summary>
+    public static PostgreSqlStorageOptions PostgresOptions(string schema) => new()
+    {
+        SchemaName = schema,
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+    };
+}
