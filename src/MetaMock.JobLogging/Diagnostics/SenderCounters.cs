@@ -20,7 +20,9 @@ internal sealed class SenderCounters : IDisposable
     private readonly Counter<long> _sentCounter;
     private readonly Counter<long> _droppedCounter;
     private readonly Counter<long> _consoleCounter;
+    private readonly Counter<long> _duplicatesCounter;
     private long _sent;
+    private long _possibleDuplicates;
     private long _writtenToConsole;
     private ErrorRecord? _lastError;
     private Func<(long Events, long Bytes)> _queued = static () => (0, 0);
@@ -32,6 +34,7 @@ internal sealed class SenderCounters : IDisposable
         _sentCounter = _meter.CreateCounter<long>("metamock.logging.events.sent", "{event}", "Events delivered to CloudWatch Logs.");
         _droppedCounter = _meter.CreateCounter<long>("metamock.logging.events.dropped", "{event}", "Events that never reached CloudWatch Logs, by reason.");
         _consoleCounter = _meter.CreateCounter<long>("metamock.logging.events.console_fallback", "{event}", "Events written to the console after CloudWatch was given up.");
+        _duplicatesCounter = _meter.CreateCounter<long>("metamock.logging.events.possible_duplicates", "{event}", "Events sent again after a put whose answer was lost: CloudWatch may hold them twice.");
         _meter.CreateObservableGauge("metamock.logging.queue.events", () => _queued().Events, "{event}", "Events buffered for CloudWatch, including those being retried.");
         _meter.CreateObservableGauge("metamock.logging.queue.bytes", () => _queued().Bytes, "By", "Buffer bytes those events hold.");
         _meter.CreateObservableGauge("metamock.logging.streams.active", () => _activeStreams.Length, "{stream}", "Streams the sender currently knows.");
@@ -41,6 +44,8 @@ internal sealed class SenderCounters : IDisposable
 
     public long WrittenToConsole => Interlocked.Read(ref _writtenToConsole);
 
+    public long PossibleDuplicates => Interlocked.Read(ref _possibleDuplicates);
+
     public (long Events, long Bytes) Queued => _queued();
 
     public IReadOnlyList<string> ActiveStreams => _activeStreams;
@@ -49,6 +54,8 @@ internal sealed class SenderCounters : IDisposable
 
     public IReadOnlyDictionary<string, long> Dropped =>
         _dropped.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
+
+    public long DroppedFor(string reason) => _dropped.TryGetValue(reason, out var box) ? Interlocked.Read(ref box.Value) : 0;
 
     public long TotalDropped => _dropped.Values.Sum(box => Interlocked.Read(ref box.Value));
 
@@ -71,6 +78,15 @@ internal sealed class SenderCounters : IDisposable
         {
             Interlocked.Add(ref _writtenToConsole, events);
             _consoleCounter.Add(events);
+        }
+    }
+
+    public void AddPossibleDuplicates(long events)
+    {
+        if (events > 0)
+        {
+            Interlocked.Add(ref _possibleDuplicates, events);
+            _duplicatesCounter.Add(events);
         }
     }
 

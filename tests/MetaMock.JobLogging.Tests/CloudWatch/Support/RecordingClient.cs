@@ -6,7 +6,8 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
 
 /// <summary>
 /// An in-memory CloudWatch that enforces every PutLogEvents rule moto does not (count, bytes with 26 per event, event
-/// size, chronological order, 24 h span, existing group and stream) and records each accepted call per stream.
+/// size, chronological order, 24 h span) and records each accepted call per stream; a put to a stream not created yet
+/// is answered ResourceNotFoundException, as CloudWatch does.
 /// A rule broken is recorded as a violation, so a property test can report the exact call.
 /// </summary>
 internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClientSource
@@ -56,8 +57,8 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
         Check(events[^1].Timestamp - events[0].Timestamp < TimeSpan.FromHours(24).TotalMilliseconds, "a call spanning 24 h or more");
         if (!_streams.TryGetValue((batch.LogGroupName, batch.LogStreamName), out var stream))
         {
-            Violations.Enqueue($"put to {batch.LogStreamName} before it was created");
-            return Task.FromResult(new PutLogEventsResponse(null));
+            // What CloudWatch answers; the sender puts first and creates the stream only then.
+            throw new CloudWatchLogsException("PutLogEvents", System.Net.HttpStatusCode.BadRequest, "ResourceNotFoundException", "The specified log stream does not exist.");
         }
 
         foreach (var item in events)
