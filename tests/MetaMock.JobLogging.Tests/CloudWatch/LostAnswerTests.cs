@@ -9,22 +9,18 @@ namespace MetaMock.JobLogging.Tests.CloudWatch;
 [Collection(UsesMoto.Name)]
 public sealed class LostAnswerTests(MotoFixture moto)
 {
+    private const int Lines = 20;
+
     [Fact]
     public async Task One_lost_answer_sends_the_events_once_more_and_counts_them_as_possible_duplicates()
     {
-        using var proxy = new FaultProxy(moto.Endpoint) { ResetAfterApplyingPuts = 1 };
-        proxy.Start();
-        var group = WireClients.UniqueGroup("lost");
-        using var harness = LoggingHarness.Start(proxy.Endpoint, group);
-        await JobLoad.EmitAsync(harness.CreateLogger(), "once-", jobs: 1, lines: 20);
-        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 20, "every event is sent");
+        var (copies, diagnostics, resets) = await SendAsync(resets: 1, "once-", d => d.EventsSent == Lines);
 
-        var copies = await CopiesAsync(group, "jobs/once-0");
-        Assert.Equal(1, proxy.Resets);
-        Assert.Equal(JobLoad.ExpectedLines("once-0", 20).Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(1, resets);
+        Assert.Equal(JobLoad.ExpectedLines("once-0", Lines).Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
         Assert.All(copies.Values, count => Assert.Equal(2, count));
-        Assert.Equal(20, harness.Diagnostics.PossibleDuplicates);
-        Accounting.AssertAddsUp(harness.Diagnostics, 20);
+        Assert.Equal(Lines, diagnostics.PossibleDuplicates);
+        Accounting.AssertAddsUp(diagnostics, Lines);
     }
 
     [Fact]
@@ -32,24 +28,30 @@ public sealed class LostAnswerTests(MotoFixture moto)
     {
         // Every put is stored and its answer lost, six times in a row: retried inside the HTTP client and again each
         // round, one batch would be stored up to seven times.
-        using var proxy = new FaultProxy(moto.Endpoint) { ResetAfterApplyingPuts = 6 };
-        proxy.Start();
-        var group = WireClients.UniqueGroup("spell");
-        using var harness = LoggingHarness.Start(proxy.Endpoint, group);
-        await JobLoad.EmitAsync(harness.CreateLogger(), "spell-", jobs: 1, lines: 20);
-        await Eventually.TrueAsync(() => harness.Diagnostics.QueuedEvents == 0, "every event is settled");
+        var (copies, diagnostics, _) = await SendAsync(resets: 6, "spell-", d => d.QueuedEvents == 0);
 
-        var copies = await CopiesAsync(group, "jobs/spell-0");
-        Assert.Equal(20, copies.Count);
+        Assert.Equal(Lines, copies.Count);
         Assert.All(copies.Values, count => Assert.InRange(count, 1, 2));
-        Assert.Equal(20, harness.Diagnostics.DroppedByReason["answer_lost"]);
-        Assert.Equal(copies.Values.Sum() - 20, harness.Diagnostics.PossibleDuplicates);
-        Accounting.AssertAddsUp(harness.Diagnostics, 20);
+        Assert.Equal(Lines, diagnostics.DroppedByReason["answer_lost"]);
+        Assert.Equal(copies.Values.Sum() - Lines, diagnostics.PossibleDuplicates);
+        Accounting.AssertAddsUp(diagnostics, Lines);
     }
 
-    private async Task<Dictionary<string, int>> CopiesAsync(string group, string stream)
+    // One job's lines through a proxy that loses the answers of its first `resets` applied puts; how often moto stored each line.
+    private async Task<(Dictionary<string, int> Copies, MetaMockLoggingDiagnostics Diagnostics, int Resets)> SendAsync(
+        int resets, string job, Func<MetaMockLoggingDiagnostics, bool> settled)
     {
+        using var proxy = new FaultProxy(moto.Endpoint) { ResetAfterApplyingPuts = resets };
+        proxy.Start();
+        var group = WireClients.UniqueGroup("lost");
+        using var harness = LoggingHarness.Start(proxy.Endpoint, group);
+        await JobLoad.EmitAsync(harness.CreateLogger(), job, jobs: 1, lines: Lines);
+        await Eventually.TrueAsync(() => settled(harness.Diagnostics), "every event is settled");
+
         using var reader = new CloudWatchReader(moto.Endpoint);
-        return (await reader.MessagesAsync(group, stream)).GroupBy(m => m, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var copies = (await reader.MessagesAsync(group, $"jobs/{job}0"))
+            .GroupBy(m => m, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return (copies, harness.Diagnostics, proxy.Resets);
     }
 }

@@ -413,9 +413,11 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    private async Task SendAsync(StreamSender sender, List<StreamState> streams, bool fullCallsOnly)
+    private async Task SendAsync(StreamSender sender, List<StreamState> listed, bool fullCallsOnly)
     {
-        var round = new SendRound(sender, fullCallsOnly ? [.. streams] : streams, fullCallsOnly, _options.MaxParallelStreams, _time, _abort.Token);
+        // The list of full streams grows during the round (drained streams not in it): the round keeps its own copy.
+        var streams = fullCallsOnly ? [.. listed] : listed;
+        var round = new SendRound(sender, streams, fullCallsOnly, _options.MaxParallelStreams, _time, _abort.Token);
         try
         {
             await DrainWhileAsync(round).ConfigureAwait(false);

@@ -102,7 +102,7 @@ internal sealed class StreamSender
         }
         catch (CloudWatchLogsException error) when (error.ErrorType == CloudWatchErrors.ResourceNotFound && retryMissing)
         {
-            _resources.Forget(stream);
+            ResourceCreator.Forget(stream);
             await _resources.EnsureStreamAsync(stream, cancellationToken).ConfigureAwait(false);
             await PutAsync(stream, batch, retryMissing: false, cancellationToken).ConfigureAwait(false);
             return;

@@ -14,8 +14,26 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
 {
     private readonly ConcurrentDictionary<string, byte> _groups = new();
     private readonly ConcurrentDictionary<(string Group, string Stream), ConcurrentQueue<TextEvent>> _streams = new();
+    private int _groupCreates;
+    private int _streamCreates;
 
     public ConcurrentQueue<string> Violations { get; } = new();
+
+    /// <summary>CreateLogGroup calls received.</summary>
+    public int GroupCreates => Volatile.Read(ref _groupCreates);
+
+    /// <summary>CreateLogStream calls received.</summary>
+    public int StreamCreates => Volatile.Read(ref _streamCreates);
+
+    /// <summary>What someone deleting the group does: it and its streams are gone, puts and creations find them missing.</summary>
+    public void DeleteGroup(string group)
+    {
+        _groups.TryRemove(group, out _);
+        foreach (var key in _streams.Keys.Where(k => k.Group == group))
+        {
+            _streams.TryRemove(key, out _);
+        }
+    }
 
     /// <summary>
     /// A stream's events as CloudWatch (and moto) return them: by timestamp, equal timestamps in arrival order. The
@@ -29,15 +47,17 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
 
     public Task CreateLogGroupAsync(CreateLogGroupRequest request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _groupCreates);
         _groups.TryAdd(request.LogGroupName, 0);
         return Task.CompletedTask;
     }
 
     public Task CreateLogStreamAsync(CreateLogStreamRequest request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _streamCreates);
         if (!_groups.ContainsKey(request.LogGroupName))
         {
-            Violations.Enqueue($"stream {request.LogStreamName} created before its group");
+            throw new CloudWatchLogsException("CreateLogStream", System.Net.HttpStatusCode.BadRequest, "ResourceNotFoundException", "The specified log group does not exist.");
         }
 
         _streams.TryAdd((request.LogGroupName, request.LogStreamName), new ConcurrentQueue<TextEvent>());
