@@ -236,21 +236,6 @@ public sealed class FaultProxy : IDisposable
         return true;
     }
 
-    // HttpListener's Abort still ends the response with an empty 200 on Unix; only closing the socket with a zero linger
-    // time sends the reset a broken connection shows. The managed listener keeps the socket in its connection object.
-    private static void Reset(HttpListenerContext context)
-    {
-        const System.Reflection.BindingFlags Hidden = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
-        var connection = typeof(HttpListenerContext).GetProperty("Connection", Hidden)?.GetValue(context);
-        if (connection?.GetType().GetField("_socket", Hidden)?.GetValue(connection) is not System.Net.Sockets.Socket socket)
-        {
-            throw new InvalidOperationException("This HttpListener keeps its socket elsewhere: the proxy cannot reset a connection.");
-        }
-
-        socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
-        socket.Close();
-    }
-
     private static (string Stream, int Events) DescribePut(byte[] body)
     {
         using var json = System.Text.Json.JsonDocument.Parse(body);
@@ -279,7 +264,7 @@ public sealed class FaultProxy : IDisposable
         {
             // moto stored the events; the client sees its connection reset with no answer.
             Interlocked.Increment(ref _resets);
-            Reset(context);
+            ListenerReset.Reset(context);
             return;
         }
 
