@@ -63,6 +63,9 @@ internal sealed class CloudWatchRoute : IDisposable
         }
     }
 
+    /// <summary>A record the logger wrote to the console because this route is not active (CloudWatch given up, or disposed).</summary>
+    public void CountWrittenToConsole() => _counters.AddWrittenToConsole(1);
+
     /// <summary>The logger factory's scope provider: JSON events carry the scopes open at the call, like the console's.</summary>
     public void SetScopeProvider(IExternalScopeProvider scopes) => _scopes = scopes;
 

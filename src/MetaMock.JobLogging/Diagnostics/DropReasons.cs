@@ -24,8 +24,14 @@ internal static class DropReasons
     /// </summary>
     public const string FormatFailed = "format_failed";
 
-    /// <summary>Still buffered when the shutdown timeout ran out.</summary>
+    /// <summary>Still buffered when the shutdown timeout ran out, never sent (or refused every time it was).</summary>
     public const string UndeliveredAtShutdown = "undelivered_at_shutdown";
+
+    /// <summary>Sent, but the answer never came (a call the shutdown deadline cut, or a lost answer not yet resent): they may have arrived.</summary>
+    public const string InFlightAtShutdown = "in_flight_at_shutdown";
+
+    /// <summary>Sent twice and no answer came either time: it may be stored (even twice), but is not sent a third time.</summary>
+    public const string AnswerLost = "answer_lost";
 
     /// <summary>Logged after the provider was disposed.</summary>
     public const string AfterDispose = "after_dispose";

@@ -25,10 +25,10 @@ public sealed class MetaMockLoggingDiagnostics
     /// <summary>Events CloudWatch accepted.</summary>
     public long EventsSent => _counters.Sent;
 
-    /// <summary>Events written to the console instead, after CloudWatch refused the credentials.</summary>
+    /// <summary>Events written to the console instead of CloudWatch, once CloudWatch was given up (credentials missing or refused).</summary>
     public long EventsWrittenToConsole => _counters.WrittenToConsole;
 
-    /// <summary>Events that reached neither CloudWatch nor the console, by reason (buffer_full, invalid_event, too_old, too_new, expired, format_failed, undelivered_at_shutdown, after_dispose).</summary>
+    /// <summary>Events that reached neither CloudWatch nor the console, by reason (buffer_full, invalid_event, too_old, too_new, expired, format_failed, undelivered_at_shutdown, in_flight_at_shutdown, answer_lost, after_dispose).</summary>
     public IReadOnlyDictionary<string, long> DroppedByReason => _counters.Dropped;
 
     /// <summary>The sum of <see cref="DroppedByReason"/>.</summary>
@@ -40,6 +40,12 @@ public sealed class MetaMockLoggingDiagnostics
     /// Counted in development too.
     /// </summary>
     public long PlaceholdersWritten => _counters.Placeholders;
+
+    /// <summary>
+    /// Events sent again after a put whose answer was lost (the endpoint may have stored the first copy): CloudWatch may
+    /// hold these twice. Not part of the other counts, which count each event once.
+    /// </summary>
+    public long PossibleDuplicates => _counters.PossibleDuplicates;
 
     /// <summary>The last sending error (type and operation, never a credential), or null.</summary>
     public string? LastError => _counters.LastError?.Description;

@@ -21,7 +21,9 @@ internal sealed class SenderCounters : IDisposable
     private readonly Counter<long> _droppedCounter;
     private readonly Counter<long> _consoleCounter;
     private readonly Counter<long> _placeholderCounter;
+    private readonly Counter<long> _duplicatesCounter;
     private long _sent;
+    private long _possibleDuplicates;
     private long _writtenToConsole;
     private long _placeholders;
     private ErrorRecord? _lastError;
@@ -35,6 +37,7 @@ internal sealed class SenderCounters : IDisposable
         _droppedCounter = _meter.CreateCounter<long>("metamock.logging.events.dropped", "{event}", "Events that never reached CloudWatch Logs, by reason.");
         _consoleCounter = _meter.CreateCounter<long>("metamock.logging.events.console_fallback", "{event}", "Events written to the console after CloudWatch was given up.");
         _placeholderCounter = _meter.CreateCounter<long>("metamock.logging.placeholders", "{placeholder}", "Placeholders written where a value, message formatter or exception text threw.");
+        _duplicatesCounter = _meter.CreateCounter<long>("metamock.logging.events.possible_duplicates", "{event}", "Events sent again after a put whose answer was lost: CloudWatch may hold them twice.");
         _meter.CreateObservableGauge("metamock.logging.queue.events", () => _queued().Events, "{event}", "Events buffered for CloudWatch, including those being retried.");
         _meter.CreateObservableGauge("metamock.logging.queue.bytes", () => _queued().Bytes, "By", "Buffer bytes those events hold.");
         _meter.CreateObservableGauge("metamock.logging.streams.active", () => _activeStreams.Length, "{stream}", "Streams the sender currently knows.");
@@ -45,6 +48,7 @@ internal sealed class SenderCounters : IDisposable
     public long WrittenToConsole => Interlocked.Read(ref _writtenToConsole);
 
     public long Placeholders => Interlocked.Read(ref _placeholders);
+    public long PossibleDuplicates => Interlocked.Read(ref _possibleDuplicates);
 
     public (long Events, long Bytes) Queued => _queued();
 
@@ -54,6 +58,8 @@ internal sealed class SenderCounters : IDisposable
 
     public IReadOnlyDictionary<string, long> Dropped =>
         _dropped.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
+
+    public long DroppedFor(string reason) => _dropped.TryGetValue(reason, out var box) ? Interlocked.Read(ref box.Value) : 0;
 
     public long TotalDropped => _dropped.Values.Sum(box => Interlocked.Read(ref box.Value));
 
@@ -83,6 +89,15 @@ internal sealed class SenderCounters : IDisposable
     {
         Interlocked.Add(ref _placeholders, placeholders);
         _placeholderCounter.Add(placeholders);
+    }
+
+    public void AddPossibleDuplicates(long events)
+    {
+        if (events > 0)
+        {
+            Interlocked.Add(ref _possibleDuplicates, events);
+            _duplicatesCounter.Add(events);
+        }
     }
 
     public void AddDropped(string reason, long events)

@@ -33,12 +33,20 @@ internal sealed class MetaMockLogger : ILogger
             return;
         }
 
-        if (_cloudWatch is { IsActive: true } cloudWatch)
+        if (_cloudWatch is { } cloudWatch)
         {
-            cloudWatch.Capture(logLevel, _category, state, exception, formatter);
-            if (logLevel < LogLevel.Warning)
+            if (!cloudWatch.IsActive)
             {
-                return;
+                // Meant for CloudWatch, written to the console instead: counted, so the diagnostics add up.
+                cloudWatch.CountWrittenToConsole();
+            }
+            else
+            {
+                cloudWatch.Capture(logLevel, _category, state, exception, formatter);
+                if (logLevel < LogLevel.Warning)
+                {
+                    return;
+                }
             }
         }
 

@@ -4,23 +4,29 @@ namespace MetaMock.JobLogging.Benchmarks.Delivery;
 
 /// <summary>
 /// The delivery benchmarks (issue "Benchmarks": B2, B4, B5), which measure end-to-end throughput and latency and so
-/// don't fit BenchmarkDotNet: <c>delivery b2|b4|b5|all [--quick]</c>. Prints Markdown tables.
+/// don't fit BenchmarkDotNet: <c>delivery b2|b4|b5|b7|all [--quick]</c> (B7, the fleet, runs only when named: it
+/// takes minutes). Prints Markdown tables.
 /// </summary>
 internal static class DeliveryProgram
 {
-    private const string Usage = "usage: delivery b2|b4|b5|all [--quick]";
+    private const string Usage = "usage: delivery b2|b4|b5|b7|all [--quick]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         LoggingUnderTest.UseDummyCredentials();
         if (args is [ScalingBenchmark.ChildCommand, var jobs, var url])
         {
-            return await ScalingBenchmark.RunChildAsync(int.Parse(jobs, System.Globalization.CultureInfo.InvariantCulture), new Uri(url));
+            return await ScalingBenchmark.RunChildAsync(Int(jobs), new Uri(url));
+        }
+
+        if (args is [FleetBenchmark.ChildCommand, var worker, var jobsPerWorker, var seconds, var sinkUrl, var callTimes])
+        {
+            return await FleetBenchmark.RunChildAsync(Int(worker), Int(jobsPerWorker), Int(seconds), new Uri(sinkUrl), callTimes);
         }
 
         var scale = DeliveryScale.For(args.Contains("--quick"));
         var which = args.FirstOrDefault(a => a != "--quick") ?? "all";
-        if (which is not ("b2" or "b4" or "b5" or "all"))
+        if (which is not ("b2" or "b4" or "b5" or "b7" or "all"))
         {
             await System.Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -45,6 +51,13 @@ internal static class DeliveryProgram
             await LatencyBenchmark.RunAsync(sink, scale, output);
         }
 
+        if (which is "b7")
+        {
+            await FleetBenchmark.RunAsync(sink, scale, output);
+        }
+
         return 0;
     }
+
+    private static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Tests.CloudWatch;
 
-/// <summary>Faults injected by a proxy in front of moto; every test checks that what was logged is exactly what arrived, plus what was reported dropped.</summary>
+/// <summary>
+/// Faults injected by a proxy in front of moto; every test checks that what was logged is exactly what arrived, plus
+/// what was reported dropped, and that the diagnostics add up (<see cref="Accounting"/>).
+/// </summary>
 [Collection(UsesMoto.Name)]
 public sealed class FaultTests(MotoFixture moto)
 {
@@ -47,7 +50,10 @@ public sealed class FaultTests(MotoFixture moto)
         }
 
         await Eventually.TrueAsync(() => harness.Warnings.Text.Contains("failed", StringComparison.Ordinal), "the outage is announced");
+        // The warning names the endpoint to check.
+        Assert.Contains($"no answer from the endpoint {proxy.Endpoint}", harness.Warnings.Text, StringComparison.Ordinal);
         Assert.Equal(100, harness.Diagnostics.QueuedEvents);
+        Accounting.AssertAddsUp(harness.Diagnostics, 100);
         Assert.NotNull(harness.Diagnostics.LastError);
         proxy.Start();
         await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 100, "the buffered events are sent once the endpoint answers", TimeSpan.FromSeconds(40));
@@ -55,6 +61,7 @@ public sealed class FaultTests(MotoFixture moto)
         using var reader = new CloudWatchReader(moto.Endpoint);
         Assert.Equal(JobLoad.ExpectedLines("offline", 100), await reader.MessagesAsync(group, "jobs/offline"));
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
+        Accounting.AssertAddsUp(harness.Diagnostics, 100);
     }
 
     [Fact]
@@ -83,6 +90,7 @@ public sealed class FaultTests(MotoFixture moto)
         Assert.Equal(delivered, harness.Diagnostics.EventsSent);
         Assert.Equal(emitted - delivered, harness.Diagnostics.EventsDropped);
         Assert.Contains("could not be sent to CloudWatch Logs", harness.Warnings.Text, StringComparison.Ordinal);
+        Accounting.AssertAddsUp(harness.Diagnostics, emitted);
     }
 
     [Fact]
@@ -114,6 +122,7 @@ public sealed class FaultTests(MotoFixture moto)
         Assert.Equal(25, harness.Diagnostics.DroppedByReason["undelivered_at_shutdown"]);
         Assert.Equal(0, harness.Diagnostics.EventsSent);
         Assert.Contains("25 event(s) could not be delivered to CloudWatch Logs before shutdown", harness.Warnings.Text, StringComparison.Ordinal);
+        Accounting.AssertAddsUp(harness.Diagnostics, 25);
     }
 
     [Fact]
@@ -137,6 +146,7 @@ public sealed class FaultTests(MotoFixture moto)
         Assert.Equal(expected, await reader.MessagesAsync(group, "jobs/poisoned"));
         Assert.Equal(1, harness.Diagnostics.DroppedByReason["invalid_event"]);
         Assert.Equal(9, harness.Diagnostics.EventsSent);
+        Accounting.AssertAddsUp(harness.Diagnostics, 10);
     }
 
     [Fact]
@@ -162,6 +172,7 @@ public sealed class FaultTests(MotoFixture moto)
             new Dictionary<string, long> { ["too_old"] = 2, ["expired"] = 1, ["too_new"] = 2 },
             harness.Diagnostics.DroppedByReason);
         Assert.Equal(5, harness.Diagnostics.EventsSent);
+        Accounting.AssertAddsUp(harness.Diagnostics, 10);
     }
 
     private async Task AssertEveryLineArrivesOnceInOrderAsync(FaultProxy proxy, int jobs, int lines, Action<MetaMockLoggingOptions>? configure = null)
@@ -181,5 +192,7 @@ public sealed class FaultTests(MotoFixture moto)
         {
             Assert.Equal(JobLoad.ExpectedLines($"f-{job}", lines), await reader.MessagesAsync(group, $"jobs/f-{job}"));
         }
+
+        Accounting.AssertAddsUp(harness.Diagnostics, jobs * lines);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MetaMock.JobLogging.CloudWatch.Sending;
 using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.Logging;
@@ -24,10 +23,10 @@ public sealed class SenderPacingTests
         using var harness = Start(sink, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var logger = harness.CreateLogger();
 
-        var first = LogWithValue(logger);
+        var first = DrainProbe.LogWithValue(logger);
         Log(logger, Segment);
 
-        await Eventually.TrueAsync(() => Collected(first), "the first event's value is let go", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => DrainProbe.Collected(first), "the first event's value is let go", TimeSpan.FromSeconds(10));
         Assert.Equal(0, sink.Puts);
         // Drained events still hold their room in the buffer until they are sent.
         Assert.Equal(Segment + 1, harness.Diagnostics.QueuedEvents);
@@ -40,19 +39,19 @@ public sealed class SenderPacingTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var harness = Start(sink, time);
         var logger = harness.CreateLogger();
-        var first = LogWithValue(logger);
+        var first = DrainProbe.LogWithValue(logger);
         Log(logger, Segment);
-        await Eventually.TrueAsync(() => Collected(first), "the segment is drained", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => DrainProbe.Collected(first), "the segment is drained", TimeSpan.FromSeconds(10));
 
         // Far fewer than a segment: no writer wakes the sender, its drain interval does.
-        var trickle = LogWithValue(logger);
+        var trickle = DrainProbe.LogWithValue(logger);
         var advanced = TimeSpan.Zero;
         await Eventually.TrueAsync(
             () =>
             {
                 time.Advance(TimeSpan.FromMilliseconds(10));
                 advanced += TimeSpan.FromMilliseconds(10);
-                return Collected(trickle);
+                return DrainProbe.Collected(trickle);
             },
             "the trickle is drained",
             TimeSpan.FromSeconds(10));
@@ -96,9 +95,9 @@ public sealed class SenderPacingTests
         var failedPuts = sink.Puts;
         sink.Failure = null;
 
-        var during = LogWithValue(logger);
+        var during = DrainProbe.LogWithValue(logger);
         Log(logger, 2 * Segment);
-        await Eventually.TrueAsync(() => Collected(during), "events logged during the backoff are drained", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => DrainProbe.Collected(during), "events logged during the backoff are drained", TimeSpan.FromSeconds(10));
         Assert.Equal(failedPuts, sink.Puts);
         Assert.Equal(0, sink.Events);
 
@@ -131,21 +130,5 @@ public sealed class SenderPacingTests
         {
             logger.LogInformation("line {Line}", i);
         }
-    }
-
-    // Not inlined, so no local of the test method keeps the value alive (debug builds extend locals' lifetimes).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference LogWithValue(ILogger logger)
-    {
-        var value = new Uri("https://example.invalid/carried-by-the-event");
-        logger.LogInformation("value {Value}", value);
-        return new WeakReference(value);
-    }
-
-    private static bool Collected(WeakReference reference)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return !reference.IsAlive;
     }
 }

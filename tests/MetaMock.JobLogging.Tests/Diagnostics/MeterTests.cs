@@ -60,5 +60,6 @@ public sealed class MeterTests(MotoFixture moto)
         Assert.Contains("ServiceUnavailableException", harness.Diagnostics.LastError, StringComparison.Ordinal);
         Assert.NotNull(harness.Diagnostics.LastErrorTime);
         Assert.Equal(["jobs/stuck"], harness.Diagnostics.ActiveStreams);
+        Accounting.AssertAddsUp(harness.Diagnostics, 1);
     }
 }

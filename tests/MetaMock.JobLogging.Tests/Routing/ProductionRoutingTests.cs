@@ -29,9 +29,11 @@ public sealed class ProductionRoutingTests(MotoFixture moto)
         var firstDirect = harness.Console.Lines.Count(l => l.Message == "first info");
         Assert.Equal(1, firstViaSender + firstDirect);
         Assert.Equal(firstViaSender, harness.FallbackEvents.Lines.Count);
-        Assert.Equal(firstViaSender, harness.Diagnostics.EventsWrittenToConsole);
+        // Every line went to the console instead of CloudWatch, whichever way it took, and each is counted.
+        Assert.Equal(3, harness.Diagnostics.EventsWrittenToConsole);
         Assert.Equal(["later debug", "later warning"], harness.Console.Lines.Select(l => l.Message).Where(m => m != "first info"));
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
+        Accounting.AssertAddsUp(harness.Diagnostics, 3);
     }
 
     [Theory]
@@ -60,6 +62,8 @@ public sealed class ProductionRoutingTests(MotoFixture moto)
         Assert.DoesNotContain(StubClientSource.SessionToken, everything, StringComparison.Ordinal);
         Assert.Equal(["[INFO] before the refusal"], harness.FallbackEvents.Lines);
         Assert.Equal(["after the refusal"], harness.Console.Lines.Select(l => l.Message));
+        Assert.Equal(2, harness.Diagnostics.EventsWrittenToConsole);
+        Accounting.AssertAddsUp(harness.Diagnostics, 2);
     }
 
     [Fact]
@@ -92,6 +96,7 @@ public sealed class ProductionRoutingTests(MotoFixture moto)
 
         Assert.Equal(["after dispose"], harness.Console.Lines.Select(l => l.Message));
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
+        Accounting.AssertAddsUp(harness.Diagnostics, 1);
     }
 
     [Fact]

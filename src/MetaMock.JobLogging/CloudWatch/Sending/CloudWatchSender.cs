@@ -10,16 +10,15 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// queued, and every <see cref="DrainInterval"/> while anything is queued, so those strings rarely outlive a gen0
 /// collection. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
 /// one, or everything once the buffer is half full (drained events still count against its limits until released).
-/// While a send round is in flight it keeps draining, into a list of arrivals set aside from the streams, so a
-/// producer refilling the room the round releases is not left with its strings queued for the whole round.
-/// Failures keep events pending (within the buffer's limits) and back off: no send until the backoff ends, though
-/// draining goes on; refused credentials switch everything to the console. On dispose it delivers what it can within
-/// the shutdown timeout and reports the rest.
+/// While a send round is in flight it keeps draining, so a producer refilling the room the round releases is not left
+/// with its strings queued for the whole round: into the streams whose calls are not yet cut (they are cut from what
+/// they hold when a slot frees, see <see cref="SendRound"/>), and into a list of arrivals set aside for the others.
+/// Failures keep events pending (within the buffer's limits) and back off (see <see cref="SendFailures"/>): no send
+/// until the backoff ends, though draining goes on; refused credentials switch everything to the console. On dispose
+/// it delivers what it can within the shutdown timeout and reports the rest.
 /// </summary>
 internal sealed class CloudWatchSender : IDisposable
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
     private const int DrainChunk = 8_192;
 
@@ -55,19 +54,15 @@ internal sealed class CloudWatchSender : IDisposable
     // Events drained while a round was in flight, in drain order, to add to their streams after it. One list for all
     // streams, not one per stream: 1,000 busy streams would otherwise rent and grow 1,000 arrays every round.
     private readonly List<(StreamState Stream, PendingEvent Event)> _arrived = [];
-    private bool _sending;
     private readonly DropReporter _drops;
+    private readonly SendFailures _failures;
     private ICloudWatchLogsClient? _client;
     private StreamSender? _sender;
     private long _sequence;
-    private TimeSpan _backoff = TimeSpan.Zero;
-    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRound;
     private bool _drainedNothing;
     private DateTimeOffset _lastDrained = DateTimeOffset.MinValue;
     private bool _roundJustEnded;
-    private DateTimeOffset _lastOutageWarning = DateTimeOffset.MinValue;
-    private string? _lastFailure;
 
     // Shared with the log call.
     private volatile bool _consoleOnly;
@@ -94,6 +89,7 @@ internal sealed class CloudWatchSender : IDisposable
         _router = router;
         _formatter = new EventFormatter(options.Format, counters);
         _drops = new DropReporter(counters, output, ReportInterval);
+        _failures = new SendFailures(counters, output, CloudWatchEndpoint.Resolve(options), ReportInterval);
     }
 
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
@@ -128,7 +124,7 @@ internal sealed class CloudWatchSender : IDisposable
 
         // Drops not yet announced first, then the shutdown's own count, so no event is reported twice.
         _drops.Report(DateTimeOffset.MaxValue);
-        ReportUndelivered();
+        ReportUndelivered(settleUnanswered: _loop.IsCompleted);
         if (_loop.IsCompleted)
         {
             // A loop stuck past every deadline keeps its objects; disposing them under it would only add errors.
@@ -229,10 +225,10 @@ internal sealed class CloudWatchSender : IDisposable
         var now = _time.GetUtcNow();
         var busy = _buffer.Queued > 0 || now - _lastDrained < _options.FlushInterval;
         var next = busy && now + DrainInterval < _nextRound ? now + DrainInterval : _nextRound;
-        if (_retryAt > now && _retryAt < next && (_fullStreams.Count > 0 || HalfFull()))
+        if (_failures.RetryAt > now && _failures.RetryAt < next && (_fullStreams.Count > 0 || HalfFull()))
         {
             // A backoff held back an early send: it goes as soon as the backoff ends.
-            next = _retryAt;
+            next = _failures.RetryAt;
         }
 
         return next > now ? next - now : TimeSpan.Zero;
@@ -255,15 +251,15 @@ internal sealed class CloudWatchSender : IDisposable
             return;
         }
 
-        if (shuttingDown || now >= _retryAt)
+        if (shuttingDown || now >= _failures.RetryAt)
         {
             if (intervalRound || HalfFull())
             {
-                await SendAsync(_sender, _streams.WithPending(), fullCallsOnly: false, now).ConfigureAwait(false);
+                await SendAsync(_sender, _streams.WithPending(), fullCallsOnly: false).ConfigureAwait(false);
             }
             else if (_fullStreams.Count > 0)
             {
-                await SendAsync(_sender, _fullStreams, fullCallsOnly: true, now).ConfigureAwait(false);
+                await SendAsync(_sender, _fullStreams, fullCallsOnly: true).ConfigureAwait(false);
             }
         }
 
@@ -331,7 +327,7 @@ internal sealed class CloudWatchSender : IDisposable
                 AddParts(stream, timestamp, bufferBytes);
             }
 
-            if (!_sending)
+            if (!stream.InRound)
             {
                 ListIfFull(stream);
             }
@@ -353,10 +349,10 @@ internal sealed class CloudWatchSender : IDisposable
         return held;
     }
 
-    // During a round its calls read the streams' pending lists: the event waits aside until the round ends.
+    // Once a round cut a stream's calls, they read its pending list: the event waits aside until the round ends.
     private void AddPending(StreamState stream, in PendingEvent item)
     {
-        if (_sending)
+        if (stream.InRound)
         {
             _arrived.Add((stream, item));
         }
@@ -417,90 +413,73 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    private async Task SendAsync(StreamSender sender, List<StreamState> streams, bool fullCallsOnly, DateTimeOffset now)
+    private async Task SendAsync(StreamSender sender, List<StreamState> listed, bool fullCallsOnly)
     {
-        string? authFailure = null;
-        string? failure = null;
-        var round = SendRound.RunAsync(
-            sender,
-            streams,
-            fullCallsOnly,
-            _options.MaxParallelStreams,
-            error =>
-            {
-                if (error is CloudWatchLogsException { IsAuthenticationFailure: true } refused)
-                {
-                    authFailure = $"CloudWatch Logs refused the credentials ({refused.ErrorType})";
-                }
-                else
-                {
-                    failure = Describe(error);
-                }
-            },
-            _abort.Token);
-
-        // Whatever a stream still holds is listed again once more events reach it.
+        // The list of full streams grows during the round (drained streams not in it): the round keeps its own copy.
+        var streams = fullCallsOnly ? [.. listed] : listed;
+        var round = new SendRound(sender, streams, fullCallsOnly, _options.MaxParallelStreams, _time, _abort.Token);
         try
         {
             await DrainWhileAsync(round).ConfigureAwait(false);
         }
         finally
         {
-            foreach (var stream in _fullStreams)
+            round.End();
+            // Whatever a stream of the round still holds is listed again once more events reach it.
+            foreach (var stream in streams)
             {
                 stream.FullCallListed = false;
             }
 
-            _fullStreams.Clear();
+            _fullStreams.RemoveAll(static stream => !stream.FullCallListed);
             MoveArrived();
         }
 
         _store.Reclaim(_streams.WithPending());
         _roundJustEnded = true;
-        if (authFailure is not null)
+        var now = _time.GetUtcNow();
+        if (round.Deferred is { } deferred)
         {
-            _counters.RecordError(authFailure, now);
-            SwitchToConsole(authFailure);
+            _failures.Deferred(deferred, now);
+        }
+
+        if (round.Refused is { } refused)
+        {
+            SwitchToConsole(_failures.Refused(refused, now));
             WritePendingToConsole();
         }
-        else if (failure is not null)
+        else if (round.Failure is { } failure)
         {
-            BackOff(failure, now);
+            _failures.BackOff(failure, now, _buffer.Events);
         }
-        else
+        else if (!_abort.IsCancellationRequested)
         {
-            _backoff = TimeSpan.Zero;
-            _lastFailure = null;
+            // A round the deadline cut short proves nothing: the last failure stays for the shutdown report.
+            _failures.Succeeded();
         }
     }
 
-    // Drains on every wake-up and drain interval until the round is over; the store only appends meanwhile, and the
-    // round's pending lists are left alone (see RouteAndFormat).
-    private async Task DrainWhileAsync(Task round)
+    // Drains on every wake-up, drain interval and ended call until the round is over, and hands each freed slot a
+    // call cut from what its stream holds by then.
+    private async Task DrainWhileAsync(SendRound round)
     {
-        _sending = true;
-        try
+        round.Dispatch();
+        using var roundOver = new CancellationTokenSource();
+        var wait = Task.CompletedTask;
+        while (!round.IsOver)
         {
-            using var roundOver = new CancellationTokenSource();
-            var wait = Task.CompletedTask;
-            while (!round.IsCompleted)
+            if (wait.IsCompleted)
             {
                 wait = _signal.WaitAsync(DrainInterval, _time, roundOver.Token);
-                await Task.WhenAny(round, wait).ConfigureAwait(false);
-                if (!round.IsCompleted)
-                {
-                    DrainIntoStreams(_time.GetUtcNow());
-                }
             }
 
-            await roundOver.CancelAsync().ConfigureAwait(false);
-            await wait.ConfigureAwait(false);
-            await round.ConfigureAwait(false);
+            await Task.WhenAny(round.AnyCallEnded, wait).ConfigureAwait(false);
+            DrainIntoStreams(_time.GetUtcNow());
+            round.Dispatch();
         }
-        finally
-        {
-            _sending = false;
-        }
+
+        await roundOver.CancelAsync().ConfigureAwait(false);
+        await wait.ConfigureAwait(false);
     }
 
     private void MoveArrived()
@@ -517,21 +496,6 @@ internal sealed class CloudWatchSender : IDisposable
         if (_arrived.Capacity > 2 * moved)
         {
             _arrived.Capacity = moved;
-        }
-    }
-
-    private void BackOff(string failure, DateTimeOffset now)
-    {
-        _lastFailure = failure;
-        _counters.RecordError(failure, now);
-        _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
-        _retryAt = now + _backoff;
-        if (now - _lastOutageWarning >= ReportInterval)
-        {
-            _lastOutageWarning = now;
-            _output.Warning(string.Create(
-                CultureInfo.InvariantCulture,
-                $"MetaMock.JobLogging: sending to CloudWatch Logs failed ({failure}); {_buffer.Events} event(s) kept in the buffer, retrying in {_backoff.TotalSeconds:0.#} s."));
         }
     }
 
@@ -568,27 +532,25 @@ internal sealed class CloudWatchSender : IDisposable
         _store.Reclaim([]);
     }
 
-    private void ReportUndelivered()
+    private void ReportUndelivered(bool settleUnanswered)
     {
-        // Whatever is still counted in the buffer (queued, or pending in a stream) never reached CloudWatch.
-        var events = _buffer.Events;
-        if (events <= 0)
+        // Events whose answer was lost and were not sent again may have arrived: counted apart from those never sent.
+        if (settleUnanswered)
         {
-            return;
+            foreach (var stream in _streams.WithPending())
+            {
+                StreamSender.SettleUnanswered(stream, _counters, _buffer);
+            }
         }
 
-        _counters.AddDropped(DropReasons.UndeliveredAtShutdown, events);
-        _buffer.Release(events, _buffer.Bytes);
-        var cause = _lastFailure is null ? "the shutdown timeout ran out" : $"last error: {_lastFailure}";
-        _output.Warning(string.Create(
-            CultureInfo.InvariantCulture,
-            $"MetaMock.JobLogging: {events} event(s) could not be delivered to CloudWatch Logs before shutdown ({cause})."));
-    }
+        // Whatever is still counted in the buffer (queued, or pending in a stream) never reached CloudWatch.
+        var neverSent = _buffer.Events;
+        if (neverSent > 0)
+        {
+            _counters.AddDropped(DropReasons.UndeliveredAtShutdown, neverSent);
+            _buffer.Release(neverSent, _buffer.Bytes);
+        }
 
-    private static string Describe(Exception error) => error switch
-    {
-        CloudWatchLogsException service => $"{service.ErrorType} on {service.Operation}",
-        HttpRequestException http => $"no answer from the endpoint: {http.HttpRequestError}",
-        _ => error.GetType().Name,
-    };
+        _failures.ReportShutdown(neverSent, _counters.DroppedFor(DropReasons.InFlightAtShutdown));
+    }
 }

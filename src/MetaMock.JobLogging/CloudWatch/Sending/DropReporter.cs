@@ -5,7 +5,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// Announces dropped events on the console at most once per interval: one line with how many were dropped since
-/// the last line and the totals by reason, so a flood of drops can't flood the console too.
+/// the last line and the totals by reason, so a flood of drops can't flood the console too. The shutdown's own drops
+/// are left to the shutdown's line, which tells those never sent from those in flight.
 /// </summary>
 internal sealed class DropReporter
 {
@@ -25,7 +26,7 @@ internal sealed class DropReporter
     /// <summary>Reports new drops if the interval has passed; <see cref="DateTimeOffset.MaxValue"/> forces it (shutdown).</summary>
     public void Report(DateTimeOffset now)
     {
-        var total = _counters.TotalDropped;
+        var total = _counters.TotalDropped - _counters.DroppedFor(DropReasons.UndeliveredAtShutdown) - _counters.DroppedFor(DropReasons.InFlightAtShutdown);
         if (total == _reported || now - _last < _interval)
         {
             return;

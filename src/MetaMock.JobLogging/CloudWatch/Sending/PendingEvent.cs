@@ -41,6 +41,9 @@ internal struct PendingEvent
     /// <summary>Delivered or dropped, and counted; the stream removes settled events after each send.</summary>
     public bool Settled { get; set; }
 
+    /// <summary>A put carrying it lost its answer: CloudWatch may hold it already, so sending it again may store a copy.</summary>
+    public bool AnswerLost { get; set; }
+
     /// <summary>The UTF-8 bytes of the events' texts, without any per-event overhead.</summary>
     public static long MessageBytes(ReadOnlySpan<PendingEvent> events)
     {

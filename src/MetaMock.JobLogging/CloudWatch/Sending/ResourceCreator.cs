@@ -4,8 +4,10 @@ using MetaMock.JobLogging.CloudWatch.Wire;
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// Creates groups (with their retention) and streams on first use. "Already exists" is success. A group is created
-/// once per sender (a failed attempt is forgotten, so the next send tries again).
+/// Creates streams, and their group, when a put found the stream missing. "Already exists" is success. A group is
+/// created (with its retention) once per sender, at its first missing stream, not once per stream: CreateLogGroup is
+/// limited to a few calls a second per account. A failed attempt is forgotten, so the next send tries again; a stream
+/// whose creation says the group is missing (deleted meanwhile) has the group created again.
 /// </summary>
 internal sealed class ResourceCreator
 {
@@ -26,18 +28,28 @@ internal sealed class ResourceCreator
             return;
         }
 
-        await EnsureGroupAsync(stream.Address.Group, cancellationToken).ConfigureAwait(false);
-        await IgnoreAlreadyExists(_client.CreateLogStreamAsync(
-            new CreateLogStreamRequest(stream.Address.Group, stream.Address.Stream), cancellationToken)).ConfigureAwait(false);
+        var group = stream.Address.Group;
+        await EnsureGroupAsync(group, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CreateStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CloudWatchLogsException error) when (error.ErrorType == CloudWatchErrors.ResourceNotFound)
+        {
+            // The group was deleted since this sender created it.
+            _groups.TryRemove(group, out _);
+            await EnsureGroupAsync(group, cancellationToken).ConfigureAwait(false);
+            await CreateStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+
         stream.Created = true;
     }
 
-    /// <summary>After ResourceNotFoundException: someone deleted the stream or group; create both again.</summary>
-    public void Forget(StreamState stream)
-    {
-        stream.Created = false;
-        _groups.TryRemove(stream.Address.Group, out _);
-    }
+    /// <summary>After ResourceNotFoundException on a put: the stream (or its group) is missing; it is created again.</summary>
+    public static void Forget(StreamState stream) => stream.Created = false;
+
+    private Task CreateStreamAsync(StreamState stream, CancellationToken cancellationToken) =>
+        IgnoreAlreadyExists(_client.CreateLogStreamAsync(new CreateLogStreamRequest(stream.Address.Group, stream.Address.Stream), cancellationToken));
 
     private async Task EnsureGroupAsync(string group, CancellationToken cancellationToken)
     {

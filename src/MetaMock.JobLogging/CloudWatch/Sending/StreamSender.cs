@@ -5,9 +5,14 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// Sends one stream's pending events: sorts them (stable), cuts them into valid calls (see <see cref="SendRound"/> for
-/// how the calls are scheduled), puts each call, and settles every event exactly once: sent, or dropped with a reason. A ResourceNotFoundException recreates the stream and
-/// resends; an InvalidParameterException halves the call until the offending events are isolated and dropped alone.
-/// Other failures propagate, leaving unsettled events pending for a later attempt.
+/// how the calls are scheduled), puts each call, and settles every event exactly once: sent, or dropped with a reason.
+/// It puts first and creates the stream (and group) only on ResourceNotFoundException, then resends: a fleet touching
+/// streams that exist makes no CreateLogStream call at all. An InvalidParameterException halves the call until the
+/// offending events are isolated and dropped alone. A call whose answer was lost marks its events (see
+/// <see cref="PendingEvent.AnswerLost"/>) and fails, so they go once more in a later round; an event whose answer is
+/// lost a second time is not sent a third time (<see cref="DropReasons.AnswerLost"/>), so no event is stored more than
+/// twice. Every copy that may be a second one is counted as a possible duplicate. Other failures propagate, leaving
+/// unsettled events pending for a later attempt.
 /// </summary>
 internal sealed class StreamSender
 {
@@ -44,10 +49,13 @@ internal sealed class StreamSender
             ranges.RemoveAt(ranges.Count - 1);
         }
 
+        PutCall? previous = null;
         foreach (var range in ranges)
         {
             var (offset, length) = range.GetOffsetAndLength(sorted.Length);
-            calls.Add(new PutCall(stream, new PendingBatch(stream, _store, offset, length), BatchCutter.SharesTimestampWithPrevious(sorted, offset)));
+            var chained = !stream.Created || BatchCutter.SharesTimestampWithPrevious(sorted, offset);
+            previous = new PutCall(stream, new PendingBatch(stream, _store, offset, length), chained ? previous : null);
+            calls.Add(previous);
         }
 
         return calls;
@@ -56,13 +64,34 @@ internal sealed class StreamSender
     private static bool IsFull(ReadOnlySpan<PendingEvent> call, BatchLimits limits) =>
         limits.IsFullCall(call.Length, PendingEvent.MessageBytes(call));
 
-    public Task EnsureStreamAsync(StreamState stream, CancellationToken cancellationToken) => _resources.EnsureStreamAsync(stream, cancellationToken);
-
     /// <summary>Puts one call and settles its events; failures other than the handled ones propagate, the events stay pending.</summary>
     public Task PutAsync(PutCall call, CancellationToken cancellationToken) => PutAsync(call.Stream, call.Events, retryMissing: true, cancellationToken);
 
     /// <summary>After a round: what was delivered or dropped leaves the stream; the rest waits for the next round.</summary>
     public static void Complete(StreamState stream) => stream.Pending.RemoveSettled();
+
+    /// <summary>
+    /// At shutdown: events whose last put lost its answer may be stored already, so they are counted apart from those
+    /// never sent (<see cref="DropReasons.InFlightAtShutdown"/>). Returns how many.
+    /// </summary>
+    public static long SettleUnanswered(StreamState stream, SenderCounters counters, ILogEventBuffer buffer)
+    {
+        long count = 0, bytes = 0;
+        foreach (ref var item in stream.Pending.AsSpan())
+        {
+            if (item.AnswerLost && !item.Settled)
+            {
+                item.Settled = true;
+                count += item.EventCount;
+                bytes += item.BufferBytes;
+            }
+        }
+
+        stream.Pending.RemoveSettled();
+        counters.AddDropped(DropReasons.InFlightAtShutdown, count);
+        buffer.Release(count, bytes);
+        return count;
+    }
 
     private async Task PutAsync(StreamState stream, PendingBatch batch, bool retryMissing, CancellationToken cancellationToken)
     {
@@ -73,7 +102,7 @@ internal sealed class StreamSender
         }
         catch (CloudWatchLogsException error) when (error.ErrorType == CloudWatchErrors.ResourceNotFound && retryMissing)
         {
-            _resources.Forget(stream);
+            ResourceCreator.Forget(stream);
             await _resources.EnsureStreamAsync(stream, cancellationToken).ConfigureAwait(false);
             await PutAsync(stream, batch, retryMissing: false, cancellationToken).ConfigureAwait(false);
             return;
@@ -82,7 +111,7 @@ internal sealed class StreamSender
         {
             if (batch.Count == 1)
             {
-                Settle(batch, DropReasons.InvalidEvent);
+                Settle(batch.Events, DropReasons.InvalidEvent);
                 return;
             }
 
@@ -91,8 +120,44 @@ internal sealed class StreamSender
             await PutAsync(stream, batch.Slice(half, batch.Count - half), retryMissing, cancellationToken).ConfigureAwait(false);
             return;
         }
+        catch (AnswerLostException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The shutdown deadline cut the call while it was out: nothing more will be sent, and it may have arrived.
+            AnswerLost(batch.Events, DropReasons.InFlightAtShutdown);
+            Settle(batch.Events, DropReasons.InFlightAtShutdown);
+            return;
+        }
+        catch (AnswerLostException)
+        {
+            AnswerLost(batch.Events, DropReasons.AnswerLost);
+            throw;
+        }
 
+        stream.Confirm();
         Account(batch, response.RejectedLogEventsInfo);
+    }
+
+    // The first lost answer leaves one copy possible: the events go once more. A second leaves two, so the events that
+    // were already sent once without an answer are settled with `again` and counted as possible duplicates.
+    private void AnswerLost(Span<PendingEvent> events, string again)
+    {
+        for (var i = 0; i < events.Length; i++)
+        {
+            ref var item = ref events[i];
+            if (item.Settled)
+            {
+                continue;
+            }
+
+            if (!item.AnswerLost)
+            {
+                item.AnswerLost = true;
+                continue;
+            }
+
+            _counters.AddPossibleDuplicates(1);
+            Settle(events.Slice(i, 1), again);
+        }
     }
 
     private void Account(PendingBatch batch, RejectedLogEventsInfo? rejected)
@@ -115,19 +180,23 @@ internal sealed class StreamSender
         }
     }
 
-    private void Settle(PendingBatch batch, string? reason) => Settle(batch.Events, reason);
-
     private void Settle(Span<PendingEvent> events, string? reason)
     {
+        long count = 0, bytes = 0;
         foreach (ref var item in events)
         {
-            item.Settled = true;
+            if (!item.Settled)
+            {
+                item.Settled = true;
+                count += item.EventCount;
+                bytes += item.BufferBytes;
+            }
         }
 
-        var (count, bytes) = PendingEvent.Total(events);
         if (reason is null)
         {
             _counters.AddSent((int)count);
+            _counters.AddPossibleDuplicates(CountAnswerLost(events));
         }
         else
         {
@@ -135,5 +204,16 @@ internal sealed class StreamSender
         }
 
         _buffer.Release(count, bytes);
+    }
+
+    private static long CountAnswerLost(ReadOnlySpan<PendingEvent> events)
+    {
+        long lost = 0;
+        foreach (ref readonly var item in events)
+        {
+            lost += item.AnswerLost ? 1 : 0;
+        }
+
+        return lost;
     }
 }

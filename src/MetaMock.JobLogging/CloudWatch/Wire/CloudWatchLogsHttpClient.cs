@@ -14,6 +14,7 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
 {
     private const string TargetPrefix = "Logs_20140328.";
     private const string ContentSha256Header = "x-amz-content-sha256";
+    private const string PutLogEvents = "PutLogEvents";
     private static readonly MediaTypeHeaderValue ContentType = new("application/x-amz-json-1.1");
     private static readonly WireJsonContext Json = new(new JsonSerializerOptions
     {
@@ -45,7 +46,7 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
         CallAsync("PutRetentionPolicy", request, Json.PutRetentionPolicyRequest, Json.EmptyResponse, cancellationToken);
 
     public async Task<PutLogEventsResponse> PutLogEventsAsync(ILogEventBatch batch, CancellationToken cancellationToken) =>
-        await SendAsync("PutLogEvents", PutLogEventsBody.Write(batch), Json.PutLogEventsResponse, cancellationToken).ConfigureAwait(false)
+        await SendAsync(PutLogEvents, PutLogEventsBody.Write(batch), Json.PutLogEventsResponse, cancellationToken).ConfigureAwait(false)
         ?? new PutLogEventsResponse(null);
 
     public async Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken) =>
@@ -78,8 +79,8 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
     {
         // Written once; each attempt wraps the same bytes in a fresh request message (a sent message can't be reused).
         var result = await _retry.ExecuteAsync(
-            static (state, ct) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ResponseType, ct),
-            (Self: this, Operation: operation, Body: body, ResponseType: responseType),
+            static (state, ct) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ResponseType, ct, state.Caller),
+            (Self: this, Operation: operation, Body: body, ResponseType: responseType, Caller: cancellationToken),
             cancellationToken).ConfigureAwait(false);
         // Back to the pool only after a completed exchange: after a timeout or a cancellation the transport might still
         // hold the bytes, so a failed call leaves its buffer to the garbage collector instead.
@@ -87,7 +88,25 @@ internal sealed class CloudWatchLogsHttpClient : ICloudWatchLogsClient, IDisposa
         return result;
     }
 
-    private async ValueTask<TResponse?> SendOnceAsync<TResponse>(string operation, RequestBody body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    private async ValueTask<TResponse?> SendOnceAsync<TResponse>(
+        string operation,
+        RequestBody body,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken attempt,
+        CancellationToken caller)
+    {
+        try
+        {
+            return await ExchangeAsync(operation, body, responseType, attempt).ConfigureAwait(false);
+        }
+        catch (Exception error) when (operation == PutLogEvents && AnswerLoss.MayHaveArrived(error, attempt, caller))
+        {
+            // Not retried here: a put whose answer was lost may be stored already (see AnswerLostException).
+            throw new AnswerLostException(operation, error);
+        }
+    }
+
+    private async Task<TResponse?> ExchangeAsync<TResponse>(string operation, RequestBody body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint);
         message.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);

@@ -3,7 +3,8 @@ namespace MetaMock.JobLogging.CloudWatch.Wire;
 /// <summary>
 /// The CloudWatch Logs operations this package uses. The sender knows only this contract, so another transport
 /// (or a test sink) can stand in for the HTTP client. Failures surface as <see cref="CloudWatchLogsException"/>
-/// (a service error) or <see cref="HttpRequestException"/> (no answer), after the client's own retries.
+/// (a service error), <see cref="HttpRequestException"/> (no answer) or, for PutLogEvents, <see cref="AnswerLostException"/>
+/// (sent, but no answer: it may be stored), after the client's own retries.
 /// </summary>
 internal interface ICloudWatchLogsClient
 {

@@ -35,6 +35,9 @@ internal sealed class CloudWatchSink : IAsyncDisposable
 
     public SinkRecorder Recorder { get; } = new();
 
+    /// <summary>When set, streams must be created before a put, and their creation is rate-limited (B7).</summary>
+    public StreamRules? Streams { get; set; }
+
     public static async Task<CloudWatchSink> StartAsync()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -74,6 +77,19 @@ internal sealed class CloudWatchSink : IAsyncDisposable
         var body = context.Request.BodyReader;
         var read = await ReadWholeAsync(body, context.RequestAborted);
         byte[] answer;
+        if (Streams is { } rules && operation is "PutLogEvents" or "CreateLogStream")
+        {
+            var stream = PutLogEventsReader.StreamName(read.Buffer);
+            var error = operation == "CreateLogStream" ? rules.Create(stream) : rules.Exists(stream) ? null : "ResourceNotFoundException";
+            if (error is not null)
+            {
+                body.AdvanceTo(read.Buffer.End);
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"{{\"__type\":\"{error}\"}}"));
+                return;
+            }
+        }
+
         switch (operation)
         {
             case "PutLogEvents":

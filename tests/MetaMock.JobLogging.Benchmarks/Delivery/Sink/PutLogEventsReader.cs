@@ -32,6 +32,22 @@ internal static class PutLogEventsReader
         return (events, bytes);
     }
 
+    /// <summary>The request's <c>logStreamName</c> (the sender writes it before the events), or an empty string.</summary>
+    public static string StreamName(ReadOnlySequence<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("logStreamName"u8))
+            {
+                reader.Read();
+                return reader.GetString() ?? string.Empty;
+            }
+        }
+
+        return string.Empty;
+    }
+
     private static int MessageBytes(ref Utf8JsonReader reader, List<long>? sequences)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 
@@ -5,8 +7,10 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
 
 /// <summary>
 /// A small HTTP proxy on 127.0.0.1 in front of moto that injects the faults a real endpoint shows: 503 answers,
-/// throttling, refused connections (before <see cref="Start"/>), slow answers, refused credentials, and an
-/// InvalidParameterException for a poisoned event. It counts calls and the most PutLogEvents calls in flight at once.
+/// throttling, refused connections (before <see cref="Start"/>), slow answers (a fixed delay, or puts held until the
+/// test lets them go), refused credentials, an InvalidParameterException for a poisoned event, answers lost after the
+/// put was applied (the connection is reset), and CreateLogStream throttled above a rate. It counts calls by operation,
+/// records each put's stream and event count, and the most PutLogEvents calls in flight at once.
 /// </summary>
 public sealed class FaultProxy : IDisposable
 {
@@ -17,6 +21,17 @@ public sealed class FaultProxy : IDisposable
     private int _inFlight;
     private int _maxInFlight;
     private int _unavailableLeft;
+    private int _resetsLeft;
+    private int _resets;
+    private int _throttledCreates;
+    private int _putsHeld;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, int> _callsByOperation = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Stream, int Events)> _puts = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly object _rateLock = new();
+    private long _rateWindow = -1;
+    private int _createsInWindow;
 
     public FaultProxy(Uri target, int? port = null)
     {
@@ -47,18 +62,47 @@ public sealed class FaultProxy : IDisposable
     /// <summary>When set, PutLogEvents is answered 200 with this body instead of being forwarded.</summary>
     public string? PutAnswer { get; set; }
 
+    /// <summary>The next this-many PutLogEvents are applied (forwarded to moto), then their connection is reset: the answer is lost.</summary>
+    public int ResetAfterApplyingPuts { set => Volatile.Write(ref _resetsLeft, value); }
+
+    /// <summary>When set, CreateLogStream calls beyond this many in one second get a ThrottlingException (CloudWatch's account limit is 50).</summary>
+    public int? CreateLogStreamPerSecond { get; set; }
+
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Puts whose connection was reset after moto applied them.</summary>
+    public int Resets => Volatile.Read(ref _resets);
+
+    /// <summary>CreateLogStream calls answered ThrottlingException.</summary>
+    public int ThrottledCreates => Volatile.Read(ref _throttledCreates);
+
+    /// <summary>Puts waiting for <see cref="ReleasePuts"/> now.</summary>
+    public int PutsHeld => Volatile.Read(ref _putsHeld);
+
+    /// <summary>Every PutLogEvents that reached the proxy, in arrival order: its stream and how many events it carried.</summary>
+    public IReadOnlyList<(string Stream, int Events)> Puts => [.. _puts];
+
+    /// <summary>Calls of one operation (e.g. "CreateLogStream") that reached the proxy.</summary>
+    public int CallsOf(string operation) => _callsByOperation.GetValueOrDefault(operation);
+
+    /// <summary>From now on every PutLogEvents waits, before it is forwarded, until <see cref="ReleasePuts"/>: an endpoint as slow as the test needs, without sleeping.</summary>
+    public void HoldPuts() => Volatile.Write(ref _release, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Lets every held put (and later ones) go on.</summary>
+    public void ReleasePuts() => Volatile.Read(ref _release).TrySetResult();
 
     public int MaxPutsInFlight => Volatile.Read(ref _maxInFlight);
 
     public void Start()
     {
+        ReleasePuts();
         _listener.Start();
         _ = Task.Run(AcceptLoopAsync);
     }
 
     public void Dispose()
     {
+        ReleasePuts();
         if (_listener.IsListening)
         {
             _listener.Stop();
@@ -94,7 +138,9 @@ public sealed class FaultProxy : IDisposable
     {
         var call = Interlocked.Increment(ref _calls);
         var target = context.Request.Headers["X-Amz-Target"] ?? string.Empty;
-        var isPut = target.EndsWith(".PutLogEvents", StringComparison.Ordinal);
+        var operation = target[(target.LastIndexOf('.') + 1)..];
+        _callsByOperation.AddOrUpdate(operation, 1, static (_, n) => n + 1);
+        var isPut = operation == "PutLogEvents";
         if (isPut)
         {
             var now = Interlocked.Increment(ref _inFlight);
@@ -109,6 +155,12 @@ public sealed class FaultProxy : IDisposable
             using var bodyReader = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(bodyReader);
             var body = bodyReader.ToArray();
+            if (isPut)
+            {
+                _puts.Enqueue(DescribePut(body));
+                await HoldAsync();
+            }
+
             if (Delay > TimeSpan.Zero)
             {
                 await Task.Delay(Delay);
@@ -122,7 +174,7 @@ public sealed class FaultProxy : IDisposable
             {
                 await AnswerAsync(context, 503, "ServiceUnavailableException", "injected outage");
             }
-            else if (ThrottleEvery > 0 && call % ThrottleEvery == 0)
+            else if ((ThrottleEvery > 0 && call % ThrottleEvery == 0) || (operation == "CreateLogStream" && OverCreateRate()))
             {
                 await AnswerAsync(context, 400, "com.amazonaws.logs#ThrottlingException", "Rate exceeded");
             }
@@ -136,7 +188,7 @@ public sealed class FaultProxy : IDisposable
             }
             else
             {
-                await ForwardAsync(context, body);
+                await ForwardAsync(context, body, resetIfApplied: isPut);
             }
         }
         finally
@@ -148,7 +200,50 @@ public sealed class FaultProxy : IDisposable
         }
     }
 
-    private async Task ForwardAsync(HttpListenerContext context, byte[] body)
+    private async Task HoldAsync()
+    {
+        var release = Volatile.Read(ref _release).Task;
+        if (!release.IsCompleted)
+        {
+            Interlocked.Increment(ref _putsHeld);
+            await release;
+            Interlocked.Decrement(ref _putsHeld);
+        }
+    }
+
+    private bool OverCreateRate()
+    {
+        if (CreateLogStreamPerSecond is not { } limit)
+        {
+            return false;
+        }
+
+        lock (_rateLock)
+        {
+            var window = _clock.ElapsedMilliseconds / 1_000;
+            if (window != _rateWindow)
+            {
+                (_rateWindow, _createsInWindow) = (window, 0);
+            }
+
+            if (++_createsInWindow <= limit)
+            {
+                return false;
+            }
+        }
+
+        Interlocked.Increment(ref _throttledCreates);
+        return true;
+    }
+
+    private static (string Stream, int Events) DescribePut(byte[] body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var root = json.RootElement;
+        return (root.GetProperty("logStreamName").GetString() ?? string.Empty, root.GetProperty("logEvents").GetArrayLength());
+    }
+
+    private async Task ForwardAsync(HttpListenerContext context, byte[] body, bool resetIfApplied)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(body) };
         foreach (var name in context.Request.Headers.AllKeys.OfType<string>())
@@ -165,6 +260,14 @@ public sealed class FaultProxy : IDisposable
 
         using var response = await _forward.SendAsync(request);
         var payload = await response.Content.ReadAsByteArrayAsync();
+        if (resetIfApplied && response.IsSuccessStatusCode && Interlocked.Decrement(ref _resetsLeft) >= 0)
+        {
+            // moto stored the events; the client sees its connection reset with no answer.
+            Interlocked.Increment(ref _resets);
+            ListenerReset.Reset(context);
+            return;
+        }
+
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/x-amz-json-1.1";
         context.Response.ContentLength64 = payload.Length;

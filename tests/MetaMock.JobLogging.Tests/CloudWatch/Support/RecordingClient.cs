@@ -7,15 +7,34 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
 
 /// <summary>
 /// An in-memory CloudWatch that enforces every PutLogEvents rule moto does not (count, bytes with 26 per event, event
-/// size, chronological order, 24 h span, existing group and stream) and records each accepted call per stream.
+/// size, chronological order, 24 h span) and records each accepted call per stream; a put to a stream not created yet
+/// is answered ResourceNotFoundException, as CloudWatch does.
 /// A rule broken is recorded as a violation, so a property test can report the exact call.
 /// </summary>
 internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClientSource
 {
     private readonly ConcurrentDictionary<string, byte> _groups = new();
     private readonly ConcurrentDictionary<(string Group, string Stream), ConcurrentQueue<TextEvent>> _streams = new();
+    private int _groupCreates;
+    private int _streamCreates;
 
     public ConcurrentQueue<string> Violations { get; } = new();
+
+    /// <summary>CreateLogGroup calls received.</summary>
+    public int GroupCreates => Volatile.Read(ref _groupCreates);
+
+    /// <summary>CreateLogStream calls received.</summary>
+    public int StreamCreates => Volatile.Read(ref _streamCreates);
+
+    /// <summary>What someone deleting the group does: it and its streams are gone, puts and creations find them missing.</summary>
+    public void DeleteGroup(string group)
+    {
+        _groups.TryRemove(group, out _);
+        foreach (var key in _streams.Keys.Where(k => k.Group == group))
+        {
+            _streams.TryRemove(key, out _);
+        }
+    }
 
     /// <summary>
     /// A stream's events as CloudWatch (and moto) return them: by timestamp, equal timestamps in arrival order. The
@@ -32,15 +51,17 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
 
     public Task CreateLogGroupAsync(CreateLogGroupRequest request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _groupCreates);
         _groups.TryAdd(request.LogGroupName, 0);
         return Task.CompletedTask;
     }
 
     public Task CreateLogStreamAsync(CreateLogStreamRequest request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _streamCreates);
         if (!_groups.ContainsKey(request.LogGroupName))
         {
-            Violations.Enqueue($"stream {request.LogStreamName} created before its group");
+            throw new CloudWatchLogsException("CreateLogStream", System.Net.HttpStatusCode.BadRequest, "ResourceNotFoundException", "The specified log group does not exist.");
         }
 
         _streams.TryAdd((request.LogGroupName, request.LogStreamName), new ConcurrentQueue<TextEvent>());
@@ -62,8 +83,8 @@ internal sealed class RecordingClient : ICloudWatchLogsClient, ICloudWatchClient
         Check(events[^1].Timestamp - events[0].Timestamp < TimeSpan.FromHours(24).TotalMilliseconds, "a call spanning 24 h or more");
         if (!_streams.TryGetValue((batch.LogGroupName, batch.LogStreamName), out var stream))
         {
-            Violations.Enqueue($"put to {batch.LogStreamName} before it was created");
-            return Task.FromResult(new PutLogEventsResponse(null));
+            // What CloudWatch answers; the sender puts first and creates the stream only then.
+            throw new CloudWatchLogsException("PutLogEvents", System.Net.HttpStatusCode.BadRequest, "ResourceNotFoundException", "The specified log stream does not exist.");
         }
 
         foreach (var item in events)

@@ -1,0 +1,81 @@
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch;
+
+/// <summary>
+/// CloudWatch allows 50 CreateLogStream calls a second per account, shared by every worker of a fleet. The sender puts
+/// first and creates a stream only when the put says it does not exist; a throttled creation holds back only its own
+/// stream's events (still counted), while the other streams keep flowing.
+/// </summary>
+[Collection(UsesMoto.Name)]
+public sealed class StreamCreationTests(MotoFixture moto)
+{
+    [Fact]
+    public async Task A_stream_that_already_exists_is_written_without_any_create_call()
+    {
+        using var proxy = new FaultProxy(moto.Endpoint);
+        proxy.Start();
+        var group = WireClients.UniqueGroup("exists");
+        using (var other = WireClients.For(moto.Endpoint))
+        {
+            // Another worker created them.
+            await other.CreateLogGroupAsync(new(group), CancellationToken.None);
+            await other.CreateLogStreamAsync(new(group, "jobs/known"), CancellationToken.None);
+        }
+
+        using var harness = LoggingHarness.Start(proxy.Endpoint, group);
+        for (var i = 0; i < 10; i++)
+        {
+            Log(harness.CreateLogger(), "known", $"line {i}");
+        }
+
+        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 10, "every event is sent");
+
+        Assert.Equal(0, proxy.CallsOf("CreateLogStream"));
+        Assert.Equal(0, proxy.CallsOf("CreateLogGroup"));
+        Accounting.AssertAddsUp(harness.Diagnostics, 10);
+    }
+
+    [Fact]
+    public async Task Throttled_stream_creation_delays_only_the_new_streams_and_loses_nothing()
+    {
+        const int jobs = 16;
+        const int lines = 5;
+        using var proxy = new FaultProxy(moto.Endpoint) { CreateLogStreamPerSecond = 2 };
+        proxy.Start();
+        var group = WireClients.UniqueGroup("throttled");
+        using var harness = LoggingHarness.Start(proxy.Endpoint, group);
+        var logger = harness.CreateLogger();
+        Log(logger, "steady", "before");
+        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 1, "the steady stream exists");
+
+        await JobLoad.EmitAsync(logger, "new-", jobs, lines);
+        await Eventually.TrueAsync(() => proxy.ThrottledCreates > 0, "stream creation is throttled");
+
+        // While most new streams wait for their turn, a line to a stream that exists goes through.
+        Log(logger, "steady", "during");
+        using var reader = new CloudWatchReader(moto.Endpoint);
+        await Eventually.TrueAsync(async () => (await reader.MessagesAsync(group, "jobs/steady")).Count == 2, "the steady stream's line arrives");
+        var created = proxy.CallsOf("CreateLogStream") - proxy.ThrottledCreates;
+        Assert.True(created < jobs, $"{created} streams were created before the steady line arrived");
+
+        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 2 + (jobs * lines), "every event is sent", TimeSpan.FromSeconds(90));
+        for (var job = 0; job < jobs; job++)
+        {
+            Assert.Equal(JobLoad.ExpectedLines($"new-{job}", lines), await reader.MessagesAsync(group, $"jobs/new-{job}"));
+        }
+
+        Assert.Equal(0, harness.Diagnostics.EventsDropped);
+        // Not an outage: nothing made every stream back off, so nothing was announced as a failed send.
+        Assert.DoesNotContain("sending to CloudWatch Logs failed", harness.Warnings.Text, StringComparison.Ordinal);
+        Assert.Contains("ThrottlingException on CreateLogStream", harness.Diagnostics.LastError, StringComparison.Ordinal);
+        Accounting.AssertAddsUp(harness.Diagnostics, 2 + (jobs * lines));
+    }
+
+    private static void Log(ILogger logger, string job, string text)
+    {
+        using var context = MetaMockLogContext.BeginJobContext(job);
+        logger.LogInformation("{Text}", text);
+    }
+}
