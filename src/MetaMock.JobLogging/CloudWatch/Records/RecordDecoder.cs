@@ -21,15 +21,18 @@ internal sealed class RecordDecoder
         _templates.Clear();
     }
 
-    public EventView Decode(ReadOnlySpan<byte> body)
+    /// <summary>The event of a frame body; false for a padding frame, which holds none.</summary>
+    public bool TryDecode(ReadOnlySpan<byte> body, out EventView view)
     {
+        view = default;
         var reader = new SpanReader(body);
         while (true)
         {
             var kind = (RecordKind)reader.ReadByte();
             switch (kind)
             {
-                case RecordKind.Event: return ReadEvent(ref reader);
+                case RecordKind.Event: view = ReadEvent(ref reader); return true;
+                case RecordKind.Padding: return false;
                 case RecordKind.Category: _categories[reader.ReadVar()] = reader.ReadString(); break;
                 case RecordKind.Context: ReadContext(ref reader); break;
                 case RecordKind.Template: ReadTemplate(ref reader); break;

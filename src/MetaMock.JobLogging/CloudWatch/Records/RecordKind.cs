@@ -17,4 +17,7 @@ internal enum RecordKind : byte
 
     /// <summary>A message template, the names of its holes, and its id.</summary>
     Template = 4,
+
+    /// <summary>A frame whose event could not be encoded after its space was reserved: nothing to read, counted as dropped.</summary>
+    Padding = 5,
 }

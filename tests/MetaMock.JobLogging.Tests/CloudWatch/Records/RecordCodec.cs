@@ -61,7 +61,8 @@ internal sealed class RecordCodec
     public T Read<T>(int offset, Func<EventView, T> project)
     {
         Assert.Equal(FrameStatus.Committed, Frames.Read(_region.AsSpan(0, _tail), offset, out var body, out _));
-        return project(_decoder.Decode(body));
+        Assert.True(_decoder.TryDecode(body, out var view));
+        return project(view);
     }
 
     public static LogEvent Event(InternedText category, object message, LogContextSnapshot? context = null, string? exception = null,
