@@ -59,6 +59,25 @@ internal static class Frames
     }
 
     /// <summary>
+    /// Where reading resumes after the damaged frame at <paramref name="offset"/>: where its length says the next frame
+    /// starts, when a whole frame is there (only its body was damaged), else the next whole frame found by scanning.
+    /// </summary>
+    public static int Skip(ReadOnlySpan<byte> region, int offset)
+    {
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(region[offset..]);
+        if (length > 0 && length <= region.Length - offset - RecordFrame.HeaderSize)
+        {
+            var next = offset + RecordFrame.Size((int)length);
+            if (Read(region, next, out _, out _) is FrameStatus.Committed or FrameStatus.End)
+            {
+                return next;
+            }
+        }
+
+        return Resync(region, offset);
+    }
+
+    /// <summary>
     /// After a corrupt or never-committed frame in a region no one writes any more: the next offset after
     /// <paramref name="offset"/> where a whole frame with a matching checksum starts, or the region's end.
     /// </summary>

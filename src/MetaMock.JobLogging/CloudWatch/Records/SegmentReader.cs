@@ -59,7 +59,7 @@ internal sealed class SegmentReader
                     break;
                 default:
                     Corrupt++;
-                    _offset = Frames.Resync(data, _offset);
+                    _offset = Frames.Skip(data, _offset);
                     break;
             }
         }
