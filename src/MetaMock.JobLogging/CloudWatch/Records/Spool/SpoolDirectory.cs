@@ -11,8 +11,9 @@ internal static class SpoolDirectory
 {
     private const string SlotPrefix = "slot-";
 
-    // The HResult .NET gives an open refused because another handle holds the file's lock.
-    private const int SharingViolation = unchecked((int)0x80070020);
+    // What .NET puts in HResult when an open is refused because another handle holds the file's lock: the Windows
+    // sharing violation, or on Unix flock's errno EWOULDBLOCK (11 on Linux, 35 on macOS).
+    private static readonly int[] LockedResults = [unchecked((int)0x80070020), 11, 35];
 
     /// <summary>
     /// Claims a slot under <paramref name="root"/>, creating what is missing; null, after one line to
@@ -56,7 +57,7 @@ internal static class SpoolDirectory
             // FileShare.None takes an exclusive flock on Unix (a share lock on Windows), held until the handle closes.
             return new FileStream(Path.Combine(slot, SpoolSlot.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException error) when (error.HResult == SharingViolation)
+        catch (IOException error) when (LockedResults.Contains(error.HResult))
         {
             return null;
         }

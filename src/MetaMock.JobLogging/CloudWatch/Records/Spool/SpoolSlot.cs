@@ -46,7 +46,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     /// <summary>A new segment file, or null when the byte bound would be passed or the file cannot be created (counted).</summary>
     public Segment? Next(int minCapacity)
     {
-        var capacity = Math.Max(_limits.SegmentCapacity, (minCapacity + 65535) & ~65535);
+        var capacity = minCapacity <= _limits.SegmentCapacity ? _limits.SegmentCapacity : (minCapacity + 65535) & ~65535;
         var size = FileSegment.FileSize(capacity);
         lock (_gate)
         {
