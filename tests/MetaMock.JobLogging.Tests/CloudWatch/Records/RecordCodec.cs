@@ -77,6 +77,20 @@ internal sealed class RecordCodec
         return state;
     }
 
+    /// <summary>Reads every committed event of the log and settles it, as the sender would; returns how many.</summary>
+    public static int DrainAndSettle(SegmentLog log, SegmentLogReader? reader = null)
+    {
+        reader ??= new SegmentLogReader(log);
+        var read = 0;
+        while (reader.TryRead(out _, out var segment) == ReadStatus.Event)
+        {
+            segment!.Settle(1);
+            read++;
+        }
+
+        return read;
+    }
+
     public static List<(string Key, object? Value)> Pairs(PropertyList list)
     {
         var pairs = new List<(string, object?)>();

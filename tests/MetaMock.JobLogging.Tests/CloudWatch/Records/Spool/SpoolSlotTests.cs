@@ -16,12 +16,7 @@ public sealed class SpoolSlotTests
         var log = new SegmentLog(slot, tables);
         TempSpool.Append(log, tables, Enumerable.Range(0, 2_000).Select(i => (long)i)); // about 32 bytes a record: four segments
         var before = TempSpool.SegmentFiles(slot.Path);
-        var reader = new SegmentLogReader(log);
-        while (reader.TryRead(out _, out var segment) == ReadStatus.Event)
-        {
-            segment!.Settle(1);
-        }
-
+        Assert.Equal(2_000, RecordCodec.DrainAndSettle(log));
         var after = TempSpool.SegmentFiles(slot.Path);
         Assert.True(before.Length >= 3, $"{before.Length} segments");
         Assert.Equal([before[^1]], after); // the current segment is not sealed: it stays
@@ -62,12 +57,7 @@ public sealed class SpoolSlotTests
         Assert.Equal(1, spool.Counters.Full);
         Assert.Equal(3, TempSpool.SegmentFiles(slot.Path).Length);
 
-        var reader = new SegmentLogReader(log);
-        while (reader.TryRead(out _, out var segment) == ReadStatus.Event)
-        {
-            segment!.Settle(1);
-        }
-
+        Assert.Equal(accepted, RecordCodec.DrainAndSettle(log));
         Assert.Equal(1, TempSpool.Append(log, tables, [1]));
     }
 
@@ -115,15 +105,7 @@ public sealed class SpoolSlotTests
         var line = Assert.Single(reports);
         Assert.Contains(slot.Path, line, StringComparison.Ordinal);
         Assert.Contains("disk was full", line, StringComparison.Ordinal);
-        var reader = new SegmentLogReader(log);
-        var read = 0;
-        while (reader.TryRead(out _, out var segment) == ReadStatus.Event)
-        {
-            segment!.Settle(1);
-            read++;
-        }
-
-        Assert.Equal(accepted, read);
+        Assert.Equal(accepted, RecordCodec.DrainAndSettle(log));
     }
 
     [Fact]
