@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace MetaMock.JobLogging.CloudWatch.Records;
+
+/// <summary>
+/// The ids of categories, templates and context snapshots for one writer. Ids start at 1 (0 means "none") and are only
+/// meaningful with the definitions written into the same segment, so they need not survive a restart.
+/// </summary>
+/// <remarks>
+/// Categories and templates are few and mostly literals; a program that builds them at run time would grow the tables
+/// without end, so past <see cref="MaxEntries"/> a new one gets a fresh id each time (its definition is then written with
+/// each event) instead of a table entry. Snapshots are keyed by reference and dropped with the snapshot.
+/// </remarks>
+internal sealed class InternTables
+{
+    public const int MaxEntries = 10_000;
+
+    [ThreadStatic]
+    private static (InternTables? Owner, LogContextSnapshot? Snapshot, InternedContext? Entry) _lastContext;
+
+    private readonly ConcurrentDictionary<string, InternedText> _categories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InternedText> _templates = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<LogContextSnapshot, InternedContext> _contexts = new();
+    private int _nextText;
+    private int _nextContext;
+
+    public InternedText Category(string name) => Intern(_categories, name, null);
+
+    /// <summary>A template and its hole names (the keys of the template state's values, in order).</summary>
+    public InternedText Template(string template, IReadOnlyList<KeyValuePair<string, object?>> state, int count)
+    {
+        if (_templates.TryGetValue(template, out var known))
+        {
+            return known;
+        }
+
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            names[i] = state[i].Key;
+        }
+
+        return Intern(_templates, template, names);
+    }
+
+    public InternedContext Context(LogContextSnapshot snapshot)
+    {
+        // A job logs many lines with one snapshot, on one thread: the last one answers most lookups.
+        var last = _lastContext;
+        if (ReferenceEquals(last.Snapshot, snapshot) && ReferenceEquals(last.Owner, this))
+        {
+            return last.Entry!;
+        }
+
+        var entry = _contexts.GetValue(snapshot, s => new InternedContext(unchecked((uint)Interlocked.Increment(ref _nextContext)), s));
+        _lastContext = (this, snapshot, entry);
+        return entry;
+    }
+
+    private InternedText Intern(ConcurrentDictionary<string, InternedText> table, string text, string[]? names)
+    {
+        if (table.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var entry = new InternedText(unchecked((uint)Interlocked.Increment(ref _nextText)), text, names);
+        return table.Count < MaxEntries ? table.GetOrAdd(text, entry) : entry;
+    }
+}

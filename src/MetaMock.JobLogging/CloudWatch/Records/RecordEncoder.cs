@@ -1,0 +1,207 @@
+namespace MetaMock.JobLogging.CloudWatch.Records;
+
+/// <summary>
+/// Encodes a log event into a frame body: the definitions the target segment lacks, then the event record. Measuring
+/// and writing are separate steps, so the caller can reserve exactly the bytes needed in a segment and write in place.
+/// </summary>
+/// <remarks>
+/// An event record: kind, UTC ticks (8), level (1), category id, context id (0: none), flags, then the message (UTF-8
+/// text, or a template id and one typed value per hole), the exception's text, the named values for the JSON line, the
+/// key/value scope properties. Numbers in the header are LEB128; see docs/spool.md for the whole layout.
+/// </remarks>
+internal sealed class RecordEncoder
+{
+    private const string OriginalFormat = "{OriginalFormat}";
+
+    public RecordEncoder(InternTables tables) => Tables = tables;
+
+    public InternTables Tables { get; }
+
+    /// <summary>Measures <paramref name="e"/> once; any value printed to text is printed now and kept in <paramref name="scratch"/>.</summary>
+    public EventPlan Plan(in LogEvent e, EncodeScratch scratch)
+    {
+        var flags = RecordFlags.None;
+        var context = e.Context is null ? null : Tables.Context(e.Context);
+        var size = 1 + 8 + 1 + SpanWriter.VarSize(e.Category.Id) + SpanWriter.VarSize(context?.Id ?? 0) + 1;
+        string? message = e.Message as string;
+        InternedText? template = null;
+        var valueCount = 0;
+        if (message is null)
+        {
+            var state = (IReadOnlyList<KeyValuePair<string, object?>>)e.Message;
+            valueCount = state.Count - 1;
+            if (valueCount >= 0 && state[valueCount].Value is string text)
+            {
+                flags |= RecordFlags.Template;
+                template = Tables.Template(text, state, valueCount);
+                size += SpanWriter.VarSize(template.Id);
+                for (var i = 0; i < valueCount; i++)
+                {
+                    size += ValueCodec.Size(state[i].Value, scratch);
+                }
+            }
+            else
+            {
+                message = DeferredMessage.Render(e.Message);
+                valueCount = 0;
+            }
+        }
+
+        if (message is not null)
+        {
+            size += SpanWriter.StringSize(message);
+        }
+
+        if (e.Exception is not null)
+        {
+            flags |= RecordFlags.Exception;
+            size += SpanWriter.StringSize(e.Exception);
+        }
+
+        var propertyCount = 0;
+        if (e.Properties is { } properties)
+        {
+            if (ReferenceEquals(properties, e.Message) && template is not null)
+            {
+                flags |= RecordFlags.TemplateProperties;
+            }
+            else
+            {
+                flags |= RecordFlags.Properties;
+                size += SizeProperties(properties, scratch, out propertyCount);
+            }
+        }
+
+        if (e.Scopes is not null)
+        {
+            scratch.CaptureScopes(e.Scopes);
+            flags |= RecordFlags.Scopes;
+            size += SizeProperties(scratch.Scopes, scratch, out _);
+        }
+
+        return new EventPlan(size, flags, message, template, context, valueCount, propertyCount);
+    }
+
+    /// <summary>The body's size in the segment with definition epoch <paramref name="epoch"/>, and the definitions it carries.</summary>
+    public static int BodySize(in LogEvent e, in EventPlan plan, long epoch, out Definitions definitions)
+    {
+        definitions = Definitions.None;
+        var size = plan.EventSize;
+        if (!e.Category.IsDefinedIn(epoch))
+        {
+            definitions |= Definitions.Category;
+            size += 1 + SpanWriter.VarSize(e.Category.Id) + SpanWriter.StringSize(e.Category.Text);
+        }
+
+        if (plan.Context is { } context && !context.IsDefinedIn(epoch))
+        {
+            definitions |= Definitions.Context;
+            size += DefinitionWriter.ContextSize(context);
+        }
+
+        if (plan.Template is { } template && !template.IsDefinedIn(epoch))
+        {
+            definitions |= Definitions.Template;
+            size += DefinitionWriter.TemplateSize(template);
+        }
+
+        return size;
+    }
+
+    /// <summary>Writes the body measured by <see cref="BodySize"/> into <paramref name="body"/> (exactly that long).</summary>
+    public static void Write(Span<byte> body, in LogEvent e, in EventPlan plan, Definitions definitions, EncodeScratch scratch)
+    {
+        var writer = new SpanWriter(body);
+        DefinitionWriter.Write(ref writer, e.Category, plan.Context, plan.Template, definitions);
+        writer.WriteByte((byte)RecordKind.Event);
+        writer.WriteInt64(e.UtcTicks);
+        writer.WriteByte((byte)e.Level);
+        writer.WriteVar(e.Category.Id);
+        writer.WriteVar(plan.Context?.Id ?? 0);
+        writer.WriteByte((byte)plan.Flags);
+        if (plan.Template is { } template)
+        {
+            writer.WriteVar(template.Id);
+            var state = (IReadOnlyList<KeyValuePair<string, object?>>)e.Message;
+            for (var i = 0; i < plan.ValueCount; i++)
+            {
+                ValueCodec.Write(ref writer, state[i].Value, scratch);
+            }
+        }
+        else
+        {
+            writer.WriteString(plan.Message);
+        }
+
+        if (e.Exception is not null)
+        {
+            writer.WriteString(e.Exception);
+        }
+
+        if ((plan.Flags & RecordFlags.Properties) != 0)
+        {
+            WriteProperties(ref writer, e.Properties!, plan.PropertyCount, scratch);
+        }
+
+        if ((plan.Flags & RecordFlags.Scopes) != 0)
+        {
+            WriteProperties(ref writer, scratch.Scopes, scratch.Scopes.Count, scratch);
+        }
+
+        if (writer.Position != body.Length)
+        {
+            throw new InvalidOperationException($"A record took {writer.Position} bytes, not the {body.Length} measured.");
+        }
+    }
+
+    /// <summary>After the frame is committed: the segment now holds these definitions.</summary>
+    public static void MarkDefined(in LogEvent e, in EventPlan plan, Definitions definitions, long epoch)
+    {
+        if ((definitions & Definitions.Category) != 0)
+        {
+            e.Category.DefinedIn(epoch);
+        }
+
+        if ((definitions & Definitions.Context) != 0)
+        {
+            plan.Context!.DefinedIn(epoch);
+        }
+
+        if ((definitions & Definitions.Template) != 0)
+        {
+            plan.Template!.DefinedIn(epoch);
+        }
+    }
+
+    // The template's own "{OriginalFormat}" entry is left out: the JSON line never prints it.
+    private static int SizeProperties(IReadOnlyList<KeyValuePair<string, object?>> properties, EncodeScratch scratch, out int count)
+    {
+        count = 0;
+        var size = 0;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var (key, value) = properties[i];
+            if (key != OriginalFormat)
+            {
+                count++;
+                size += SpanWriter.StringSize(key) + ValueCodec.Size(value, scratch);
+            }
+        }
+
+        return size + SpanWriter.VarSize((uint)count);
+    }
+
+    private static void WriteProperties(ref SpanWriter writer, IReadOnlyList<KeyValuePair<string, object?>> properties, int count, EncodeScratch scratch)
+    {
+        writer.WriteVar((uint)count);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var (key, value) = properties[i];
+            if (key != OriginalFormat)
+            {
+                writer.WriteString(key);
+                ValueCodec.Write(ref writer, value, scratch);
+            }
+        }
+    }
+}

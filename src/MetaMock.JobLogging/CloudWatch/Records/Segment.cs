@@ -1,0 +1,101 @@
+namespace MetaMock.JobLogging.CloudWatch.Records;
+
+/// <summary>
+/// A fixed-size region of frames that many writers append to at once and one reader reads in order. A writer reserves
+/// its frame's bytes with one interlocked add, writes the body in place, and commits it (<see cref="Frames.Commit"/>);
+/// the writer whose reservation does not fit marks the end. Once every frame was read and every event read was
+/// settled (delivered or counted as dropped), the segment is released: a memory segment returns to its pool, a file
+/// segment is checkpointed and deleted.
+/// </summary>
+internal abstract unsafe class Segment : IDisposable
+{
+    private static long _lastEpoch;
+
+    private readonly byte* _data;
+    private long _tail;
+    private long _outstanding;
+    private int _fullyRead;
+    private int _released;
+
+    protected Segment(byte* data, int capacity, int tail = 0)
+    {
+        _data = data;
+        Capacity = capacity;
+        _tail = tail;
+        Epoch = Interlocked.Increment(ref _lastEpoch);
+    }
+
+    /// <summary>Unique per segment in the process: which definitions it holds is tracked by this (see <see cref="InternedText"/>).</summary>
+    public long Epoch { get; }
+
+    /// <summary>The bytes of frames it holds, a multiple of 8.</summary>
+    public int Capacity { get; }
+
+    /// <summary>The frames, committed or not; the reader reads it with <see cref="Frames.Read"/>.</summary>
+    public ReadOnlySpan<byte> Data => new(_data, Capacity);
+
+    /// <summary>No more appends: every byte is reserved.</summary>
+    public bool IsSealed => Volatile.Read(ref _tail) >= Capacity;
+
+    /// <summary>The bytes reserved so far (at most <see cref="Capacity"/>).</summary>
+    public int Used => (int)Math.Min(Volatile.Read(ref _tail), Capacity);
+
+    /// <summary>Reserves <paramref name="frameSize"/> bytes (a multiple of 8); false when they do not fit, and the segment is then sealed.</summary>
+    public bool TryReserve(int frameSize, out Span<byte> frame)
+    {
+        var end = Interlocked.Add(ref _tail, frameSize);
+        var start = end - frameSize;
+        if (end <= Capacity)
+        {
+            frame = new Span<byte>(_data + start, frameSize);
+            return true;
+        }
+
+        if (start < Capacity)
+        {
+            // The one reservation that straddles the end tells the reader that nothing follows.
+            Frames.WriteEnd(new Span<byte>(_data + start, RecordFrame.HeaderSize));
+        }
+
+        frame = default;
+        return false;
+    }
+
+    /// <summary>Ends appends to this segment, so it can be released once its frames are settled.</summary>
+    public void Seal() => TryReserve(Capacity, out _);
+
+    /// <summary>The reader handed out <paramref name="events"/> more events from this segment.</summary>
+    public void AddOutstanding(int events) => Interlocked.Add(ref _outstanding, events);
+
+    /// <summary>The reader has read every frame: the segment is released when the last outstanding event is settled.</summary>
+    public void MarkFullyRead()
+    {
+        Interlocked.Exchange(ref _fullyRead, 1);
+        ReleaseIfSettled();
+    }
+
+    /// <summary><paramref name="events"/> events handed out from this segment are delivered or counted as dropped.</summary>
+    public void Settle(int events)
+    {
+        Interlocked.Add(ref _outstanding, -events);
+        ReleaseIfSettled();
+    }
+
+    /// <summary>Writes its pages to the device (a file segment; nothing for memory). The sender's thread only: it can take 100s of ms.</summary>
+    public virtual void Sync()
+    {
+    }
+
+    public abstract void Dispose();
+
+    /// <summary>Every frame is read and every event settled: return to the pool, or checkpoint and delete.</summary>
+    protected abstract void OnSettled();
+
+    private void ReleaseIfSettled()
+    {
+        if (Volatile.Read(ref _fullyRead) == 1 && Interlocked.Read(ref _outstanding) == 0 && Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            OnSettled();
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+
+namespace MetaMock.JobLogging.CloudWatch.Records.Spool;
+
+/// <summary>
+/// One process's directory in the spool, held with an OS file lock for the process's life: its segment files
+/// (<c>{sequence}.seg</c>), its checkpoint, and the lock file. Created new, or adopted from a dead process: then the
+/// segments it left unsettled are in <see cref="Recovered"/>, to replay before they are deleted.
+/// </summary>
+internal sealed class SpoolSlot : ISegmentSource, IDisposable
+{
+    public const string LockFileName = "slot.lock";
+    public const string SegmentSuffix = ".seg";
+    public const string SetAsideSuffix = ".unreadable";
+
+    private readonly FileStream _lock;
+    private readonly SpoolLimits _limits;
+    private readonly Action<string> _report;
+    private readonly SpoolCheckpoint _checkpoint;
+    private readonly List<FileSegment> _live = [];
+    private readonly object _gate = new();
+    private long _nextSequence;
+    private long _bytes;
+
+    public SpoolSlot(string path, FileStream lockFile, SpoolLimits limits, SpoolCounters counters, Action<string> report)
+    {
+        Path = path;
+        _lock = lockFile;
+        _limits = limits;
+        Counters = counters;
+        _report = report;
+        _checkpoint = LoadCheckpoint();
+        Recovered = Recover();
+    }
+
+    public string Path { get; }
+
+    public SpoolCounters Counters { get; }
+
+    /// <summary>The unsettled segments a dead process left here, oldest first (empty for a new slot).</summary>
+    public IReadOnlyList<RecoveredSegment> Recovered { get; }
+
+    /// <summary>The bytes of segment files the slot holds now.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>A new segment file, or null when the byte bound would be passed or the file cannot be created (counted).</summary>
+    public Segment? Next(int minCapacity)
+    {
+        var capacity = minCapacity <= _limits.SegmentCapacity ? _limits.SegmentCapacity : (minCapacity + 65535) & ~65535;
+        var size = FileSegment.FileSize(capacity);
+        lock (_gate)
+        {
+            if (_bytes + size > _limits.MaxBytes)
+            {
+                Counters.AddFull();
+                return null;
+            }
+
+            var sequence = _nextSequence++;
+            try
+            {
+                var segment = FileSegment.Create(SegmentPath(sequence), sequence, capacity, Settled);
+                _live.Add(segment);
+                Interlocked.Add(ref _bytes, size);
+                return segment;
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                Counters.AddWriteFailure();
+                _report($"MetaMock.JobLogging: cannot create a spool segment in {Path}: {error.Message}");
+                return null;
+            }
+        }
+    }
+
+    /// <summary>msync and fsync every segment file still held: the sender's thread only.</summary>
+    public void Sync()
+    {
+        FileSegment[] live;
+        lock (_gate)
+        {
+            live = [.. _live];
+        }
+
+        foreach (var segment in live)
+        {
+            segment.Sync();
+        }
+    }
+
+    /// <summary>Records durably that the events of <paramref name="segment"/> before <paramref name="offset"/> are settled.</summary>
+    public void SettledBefore(FileSegment segment, int offset)
+    {
+        lock (_gate)
+        {
+            _checkpoint.MarkSettledBefore(segment.Sequence, offset);
+            TrySaveCheckpoint();
+        }
+    }
+
+    /// <summary>Unmaps the files and releases the lock; unsettled segments stay for the next process to replay.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _live.ForEach(segment => segment.Dispose());
+            _live.Clear();
+        }
+
+        _lock.Dispose();
+    }
+
+    // Every event of the segment is delivered or counted: the checkpoint says so durably before the file goes.
+    private void Settled(FileSegment segment)
+    {
+        lock (_gate)
+        {
+            _checkpoint.MarkSettled(segment.Sequence);
+            if (!TrySaveCheckpoint())
+            {
+                return; // the file stays, and is replayed by the next process: at-least-once, never lost
+            }
+
+            segment.Dispose();
+            File.Delete(segment.Path);
+            _checkpoint.Forget(segment.Sequence);
+            _live.Remove(segment);
+            Interlocked.Add(ref _bytes, -FileSegment.FileSize(segment.Capacity));
+        }
+    }
+
+    private bool TrySaveCheckpoint()
+    {
+        try
+        {
+            _checkpoint.Save(Path);
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            Counters.AddWriteFailure();
+            _report($"MetaMock.JobLogging: cannot write the spool checkpoint in {Path}: {error.Message}");
+            return false;
+        }
+    }
+
+    private string SegmentPath(long sequence) => System.IO.Path.Combine(Path, sequence.ToString("D12", CultureInfo.InvariantCulture) + SegmentSuffix);
+
+    private SpoolCheckpoint LoadCheckpoint()
+    {
+        try
+        {
+            return SpoolCheckpoint.Load(Path);
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // Without it every segment is replayed (at-least-once), never skipped.
+            SetAside(System.IO.Path.Combine(Path, SpoolCheckpoint.FileName), error);
+            return new SpoolCheckpoint();
+        }
+    }
+
+    private List<RecoveredSegment> Recover()
+    {
+        var recovered = new List<RecoveredSegment>();
+        var found = Directory.EnumerateFileSystemEntries(Path, "*" + SegmentSuffix)
+            .Select(path => (Path: path, Sequence: long.TryParse(System.IO.Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1))
+            .Where(entry => entry.Sequence >= 0)
+            .OrderBy(entry => entry.Sequence)
+            .ToList();
+        foreach (var (path, sequence) in found)
+        {
+            _nextSequence = Math.Max(_nextSequence, sequence + 1);
+            if (File.Exists(path) && FileSegment.IsBlank(path))
+            {
+                // A process died as it created the file: it never held a record.
+                Counters.AddEmpty();
+                File.Delete(path);
+                continue;
+            }
+
+            FileSegment segment;
+            try
+            {
+                segment = FileSegment.Open(path, sequence, Settled);
+            }
+            catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                Counters.AddSetAside();
+                SetAside(path, error);
+                continue;
+            }
+
+            if (_checkpoint.IsSettled(sequence))
+            {
+                // Settled, but the process died before deleting it.
+                segment.Dispose();
+                File.Delete(path);
+                continue;
+            }
+
+            _live.Add(segment);
+            _bytes += FileSegment.FileSize(segment.Capacity);
+            recovered.Add(new RecoveredSegment(segment, _checkpoint.DeliverFrom(sequence)));
+        }
+
+        return recovered;
+    }
+
+    private void SetAside(string path, Exception error)
+    {
+        var aside = path + SetAsideSuffix;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Move(path, aside);
+            }
+            else
+            {
+                File.Move(path, aside, overwrite: true);
+            }
+
+            _report($"MetaMock.JobLogging: {path} cannot be read ({error.Message}); renamed to {aside}.");
+        }
+        catch (Exception moveError) when (moveError is IOException or UnauthorizedAccessException)
+        {
+            _report($"MetaMock.JobLogging: {path} cannot be read ({error.Message}) nor renamed ({moveError.Message}); it is left as it is.");
+        }
+    }
+}

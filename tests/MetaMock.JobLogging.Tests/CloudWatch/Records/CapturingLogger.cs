@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch.Records;
+
+/// <summary>Keeps the last state Microsoft.Extensions.Logging handed to a logger, with what its formatter prints for it.</summary>
+internal sealed class CapturingLogger : ILogger
+{
+    public object? State { get; private set; }
+
+    public string Formatted { get; private set; } = "";
+
+    public object? Deferred { get; private set; }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        State = state;
+        Formatted = formatter(state, exception);
+        Deferred = MetaMock.JobLogging.CloudWatch.DeferredMessage.TryDefer(state, formatter, out _);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using MetaMock.JobLogging.CloudWatch.Records;
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch.Records;
+
+public sealed class SegmentLogTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public void Records_appended_by_many_threads_at_once_are_each_read_once_in_each_writers_order_and_every_segment_returns_to_the_pool()
+    {
+        const int Writers = 4;
+        const int PerWriter = 5_000;
+        var pool = new MemorySegmentPool(capacity: 16 * 1024);
+        var tables = new InternTables();
+        var log = new SegmentLog(pool, tables);
+        var category = tables.Category("Concurrent");
+        var seen = new List<int>[Writers];
+        for (var w = 0; w < Writers; w++)
+        {
+            seen[w] = [];
+        }
+
+        var writers = Enumerable.Range(0, Writers).Select(w => new Thread(() =>
+        {
+            // Each writer has its own context, so context definitions race as well as categories and templates.
+            var context = LogContextSnapshot.Create(null, new JobContext($"job-{w}"));
+            for (var i = 0; i < PerWriter; i++)
+            {
+                var state = RecordCodec.State("writer {V0} record {V1} {V2}", w, i, new string('x', i % 50));
+                Assert.Equal(AppendResult.Accepted, log.Append(new LogEvent(i, LogLevel.Information, category, context, state, null, null, null)));
+            }
+        })).ToList();
+        writers.ForEach(t => t.Start());
+
+        var reader = new SegmentLogReader(log);
+        var read = 0;
+        var clock = Stopwatch.StartNew();
+        while (read < Writers * PerWriter)
+        {
+            Assert.True(clock.Elapsed < Patience, $"read {read} of {Writers * PerWriter}");
+            if (reader.TryRead(out var view, out var segment) != ReadStatus.Event)
+            {
+                Thread.Yield();
+                continue;
+            }
+
+            var values = RecordCodec.Values(view.Values);
+            Assert.Equal($"job-{values[0]}", view.Context!.JobId);
+            seen[(int)values[0]!].Add((int)values[1]!);
+            segment!.Settle(1);
+            read++;
+        }
+
+        writers.ForEach(t => t.Join());
+        log.SealCurrent();
+        Assert.Equal(ReadStatus.Pending, reader.TryRead(out _, out _));
+        Assert.All(seen, list => Assert.Equal(Enumerable.Range(0, PerWriter), list));
+        Assert.Equal((0L, 0L), (reader.Corrupt, reader.Dropped));
+        Assert.Equal(0, pool.Live);
+        Assert.True(pool.Idle > 0, "settled segments are kept for reuse");
+    }
+
+    [Fact]
+    public void A_settled_segment_returns_its_cleared_array_to_the_pool_and_the_next_segment_reuses_it()
+    {
+        var pool = new MemorySegmentPool(capacity: 4096);
+        var tables = new InternTables();
+        var log = new SegmentLog(pool, tables);
+        var category = tables.Category("c");
+        log.Append(Event(category, "first"));
+        var first = (MemorySegment)log.Peek()!;
+        log.SealCurrent();
+        var reader = new SegmentLogReader(log);
+
+        Assert.Equal(ReadStatus.Event, reader.TryRead(out _, out var segment));
+        Assert.Equal(ReadStatus.Pending, reader.TryRead(out _, out _));
+        Assert.Equal((1, 0), (pool.Live, pool.Idle)); // read to its end, but one event is not settled yet
+        segment!.Settle(1);
+        Assert.Equal((0, 1), (pool.Live, pool.Idle));
+        Assert.All(first.Array, b => Assert.Equal(0, b));
+
+        log.Append(Event(category, "second"));
+        Assert.Same(first.Array, ((MemorySegment)log.Peek()!).Array);
+        Assert.Equal(ReadStatus.Event, reader.TryRead(out var view, out _));
+        Assert.Equal("second", view.MessageText());
+    }
+
+    [Fact]
+    public void A_full_segment_rolls_over_and_a_record_larger_than_a_segment_gets_one_of_its_own()
+    {
+        var pool = new MemorySegmentPool(capacity: 4096);
+        var tables = new InternTables();
+        var log = new SegmentLog(pool, tables);
+        var category = tables.Category("c");
+        var messages = Enumerable.Range(0, 100).Select(i => $"message {i} {new string('m', 100)}").Append(new string('L', 10_000)).Append("after").ToList();
+        messages.ForEach(m => Assert.Equal(AppendResult.Accepted, log.Append(Event(category, m))));
+
+        var reader = new SegmentLogReader(log);
+        var read = new List<string>();
+        while (reader.TryRead(out var view, out var segment) == ReadStatus.Event)
+        {
+            read.Add(view.MessageText());
+            segment!.Settle(1);
+        }
+
+        Assert.Equal(messages, read);
+        Assert.True(pool.Live >= 1 && pool.Idle >= 1, $"{pool.Live} live, {pool.Idle} idle: the earlier segments were released");
+    }
+
+    [Fact]
+    public void When_the_pool_bound_is_reached_an_append_reports_full_until_a_segment_is_settled()
+    {
+        var pool = new MemorySegmentPool(capacity: 4096, maxSegments: 2);
+        var tables = new InternTables();
+        var log = new SegmentLog(pool, tables);
+        var category = tables.Category("c");
+        var accepted = 0;
+        while (log.Append(Event(category, new string('x', 200))) == AppendResult.Accepted)
+        {
+            accepted++;
+        }
+
+        Assert.InRange(accepted, 30, 40); // two segments of 4 KB, ~224 bytes a frame
+        Assert.Equal(accepted, RecordCodec.DrainAndSettle(log));
+        Assert.Equal(AppendResult.Accepted, log.Append(Event(category, "room again")));
+    }
+
+    private static LogEvent Event(InternedText category, string message) => RecordCodec.Event(category, message);
+}
