@@ -154,6 +154,6 @@ internal sealed class JobContextEngine
 
         // Hangfire wraps what the job threw; the job's stream should say what really went wrong.
         var real = exception is JobPerformanceException { InnerException: { } inner } ? inner : exception;
-        JobLog.Failed(_logger, real, identity.Job.TaskName!, identity.Attempt, real.GetType().FullName ?? real.GetType().Name, real.Message);
+        JobLog.Failed(_logger, real, identity.Job.TaskName!, identity.Attempt);
     }
 }

@@ -11,10 +11,13 @@ public sealed class MetaMockLoggingOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "MetaMockLogging";
 
-    /// <summary><c>ENVIRONMENT</c>: development (default) or production.</summary>
+    /// <summary>
+    /// <c>ENVIRONMENT</c>: development or production (any name other than development counts as production). Unset,
+    /// the host's environment decides (a host's default is Production); without a host, development.
+    /// </summary>
     public MetaMockEnvironment Environment { get; set; } = MetaMockEnvironment.Development;
 
-    /// <summary><c>USE_CLOUDWATCH</c>: send logs to CloudWatch when in production (default false).</summary>
+    /// <summary><c>USE_CLOUDWATCH</c>: send logs to CloudWatch when the environment is production (default false).</summary>
     public bool UseCloudWatch { get; set; }
 
     /// <summary>

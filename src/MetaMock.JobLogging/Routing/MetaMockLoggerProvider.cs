@@ -1,4 +1,5 @@
 using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,12 +17,14 @@ internal sealed class MetaMockLoggerProvider : ILoggerProvider, ISupportExternal
     private readonly CloudWatchRoute? _cloudWatch;
     private int _disposed;
 
-    public MetaMockLoggerProvider(IOptionsMonitor<MetaMockLoggingOptions> options, ConsoleRoute console, CloudWatchRouteFactory cloudWatch)
+    public MetaMockLoggerProvider(IOptionsMonitor<MetaMockLoggingOptions> options, ConsoleRoute console, CloudWatchRouteFactory cloudWatch, StartupReport report)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(cloudWatch);
+        ArgumentNullException.ThrowIfNull(report);
         _console = console;
-        _cloudWatch = cloudWatch.CreateIfEnabled(options.CurrentValue);
+        var current = options.CurrentValue;
+        _cloudWatch = report.Check(current) ? cloudWatch.CreateIfEnabled(current) : null;
     }
 
     public ILogger CreateLogger(string categoryName) =>
