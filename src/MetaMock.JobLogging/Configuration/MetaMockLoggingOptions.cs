@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging;
@@ -82,6 +83,19 @@ public sealed class MetaMockLoggingOptions
 
     /// <summary><c>CLOUDWATCH_MAX_PARALLEL_STREAMS</c>: how many PutLogEvents calls are in flight at once (default 4); one busy stream may use them all.</summary>
     public int MaxParallelStreams { get; set; } = 4;
+
+    /// <summary>
+    /// Credentials to sign CloudWatch calls with, set in code (a secrets store, an assumed role). Null (the default):
+    /// AWSSDK.Core's default chain (environment variables, <c>AWS_PROFILE</c>, web identity, container and instance roles).
+    /// </summary>
+    public AWSCredentials? Credentials { get; set; }
+
+    /// <summary>
+    /// Makes the innermost HTTP handler of the CloudWatch client, for a proxy or custom TLS. Redirects are switched off
+    /// on a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> (a redirect would carry a signature made
+    /// for another URL). Null (the default): a <see cref="SocketsHttpHandler"/> with a 5 s connect timeout.
+    /// </summary>
+    public Func<HttpMessageHandler>? HttpHandlerFactory { get; set; }
 
     /// <summary>True when the spec's dual routing applies: production with CloudWatch enabled.</summary>
     internal bool CloudWatchEnabled => Environment == MetaMockEnvironment.Production && UseCloudWatch;

@@ -25,7 +25,7 @@ public sealed class HangfireHarness : IDisposable
     /// <param name="retryAttempts">AutomaticRetry attempts; retries run at once (delay 0).</param>
     /// <param name="loggerFactory">The application's logging, owned by the caller; null: a factory over <see cref="Capture"/>.</param>
     /// <param name="hangfireRetryLines">Let Hangfire's AutomaticRetry write its own lines, as it does by default.</param>
-    public HangfireHarness(bool globalFilter = true, MetaMockJobContextAttribute? defaults = null, int retryAttempts = 0, ILoggerFactory? loggerFactory = null, bool hangfireRetryLines = false)
+    public HangfireHarness(bool globalFilter = true, MetaMockJobContextOptions? defaults = null, int retryAttempts = 0, ILoggerFactory? loggerFactory = null, bool hangfireRetryLines = false)
     {
         _ownsLoggerFactory = loggerFactory is null;
         LoggerFactory = loggerFactory ?? new LoggerFactory([Capture]);
