@@ -64,5 +64,5 @@ internal static class StreamNames
     }
 
     private static string Hash(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, HashChars / 2));
+        LowerHex.Of(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, HashChars / 2));
 }
