@@ -35,6 +35,25 @@ public sealed class StartupTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task ENVIRONMENT_production_turns_CloudWatch_on_in_any_host_and_stopping_the_host_delivers_what_is_buffered()
+    {
+        var group = WireClients.UniqueGroup("host");
+        var run = new HostRun("Development", new()
+        {
+            ["ENVIRONMENT"] = "production",
+            ["USE_CLOUDWATCH"] = "true",
+            ["AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"] = moto.Endpoint.ToString(),
+            ["CLOUDWATCH_LOG_GROUP"] = group,
+            ["CLOUDWATCH_FLUSH_INTERVAL"] = "3600", // nothing is sent on a tick: only the stop can deliver
+        });
+
+        await run.LogAsync("from the host");
+
+        using var reader = new CloudWatchReader(moto.Endpoint);
+        Assert.Equal(["[INFO] [job_id=hosted task=step] from the host"], await reader.MessagesAsync(group, "jobs/hosted"));
+    }
+
+    [Fact]
     public async Task ENVIRONMENT_development_wins_over_the_host_and_the_start_line_says_USE_CLOUDWATCH_is_ignored()
     {
         var group = WireClients.UniqueGroup("devwins");
