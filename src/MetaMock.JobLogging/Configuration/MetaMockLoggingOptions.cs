@@ -5,7 +5,7 @@ namespace MetaMock.JobLogging;
 
 /// <summary>
 /// Settings of MetaMock logging. Sources, weakest first: these defaults, the <c>MetaMockLogging</c> configuration
-/// section, the spec's environment variables (<c>ENVIRONMENT</c>, <c>LOG_LEVEL</c>, ...), then code.
+/// section, the environment variables (<c>ENVIRONMENT</c>, <c>LOG_LEVEL</c>, ...), then code.
 /// </summary>
 public sealed class MetaMockLoggingOptions
 {
@@ -36,7 +36,7 @@ public sealed class MetaMockLoggingOptions
     /// <summary><c>SERVICE_NAME</c>: the <c>{service}</c> part of the default stream; null means the entry assembly's name in lower case.</summary>
     public string? ServiceName { get; set; }
 
-    /// <summary><c>LOG_FORMAT</c>: text (the spec's line, default) or json.</summary>
+    /// <summary><c>LOG_FORMAT</c>: text (<c>[INFO] [context] message</c>, default) or json.</summary>
     public LogFormat Format { get; set; } = LogFormat.Text;
 
     /// <summary>
@@ -97,6 +97,6 @@ public sealed class MetaMockLoggingOptions
     /// </summary>
     public Func<HttpMessageHandler>? HttpHandlerFactory { get; set; }
 
-    /// <summary>True when the spec's dual routing applies: production with CloudWatch enabled.</summary>
+    /// <summary>True when lines go to CloudWatch as well as the console: production with CloudWatch enabled.</summary>
     internal bool CloudWatchEnabled => Environment == MetaMockEnvironment.Production && UseCloudWatch;
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MetaMock.JobLogging;
 
 /// <summary>
-/// The ambient user and job context that every log line carries: the spec's set / clear / get functions,
+/// The ambient user and job context that every log line carries: the set / clear / get functions of the original Python design,
 /// plus <c>Begin*</c> variants that restore the previous context when disposed.
 /// </summary>
 /// <remarks>

@@ -15,7 +15,7 @@ public sealed class MetaMockLoggingDiagnostics
 
     internal MetaMockLoggingDiagnostics(SenderCounters counters) => _counters = counters;
 
-    /// <summary>The streams the sender currently knows (the spec's per-job handlers); idle ones are evicted.</summary>
+    /// <summary>The streams the sender currently knows (one per job with lines in flight or recently seen); idle ones are evicted.</summary>
     public IReadOnlyList<string> ActiveStreams => _counters.ActiveStreams;
 
     /// <summary>Events held for CloudWatch: queued, or sent and awaiting a successful answer.</summary>
