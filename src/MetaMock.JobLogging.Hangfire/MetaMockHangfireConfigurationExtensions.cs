@@ -15,7 +15,7 @@ public static class MetaMockHangfireConfigurationExtensions
     public static IGlobalConfiguration UseMetaMockJobContext(
         this IGlobalConfiguration configuration,
         ILoggerFactory? loggerFactory = null,
-        MetaMockJobContextAttribute? defaults = null)
+        MetaMockJobContextOptions? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration.UseFilter(new MetaMockJobContextFilter(loggerFactory, defaults?.Settings ?? JobSettings.None));
@@ -28,7 +28,7 @@ public static class MetaMockHangfireConfigurationExtensions
     public static IGlobalConfiguration UseMetaMockJobContext(
         this IGlobalConfiguration configuration,
         IServiceProvider services,
-        MetaMockJobContextAttribute? defaults = null)
+        MetaMockJobContextOptions? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(services);

@@ -11,7 +11,7 @@ namespace MetaMock.JobLogging.Hangfire;
 
 /// <summary>
 /// Runs a Hangfire job with the MetaMock user and job context set, and names its task and the arguments that carry
-/// its job id and user id. On a class or method it overrides the settings given to <c>UseMetaMockJobContext</c>.
+/// its job id and user id. On a class or method it overrides the <see cref="MetaMockJobContextOptions"/> given to <c>UseMetaMockJobContext</c>.
 /// </summary>
 /// <remarks>
 /// When a job is created, the enqueuing code's user id and job id are stored with it, so a request's user and a
@@ -33,21 +33,21 @@ public sealed class MetaMockJobContextAttribute : JobFilterAttribute, IClientFil
     public string? TaskName
     {
         get => _taskName;
-        set => _taskName = NullOrText(value, nameof(TaskName));
+        set => _taskName = MetaMockJobContextOptions.NullOrName(value, nameof(TaskName));
     }
 
     /// <summary>The name of a job method parameter whose value becomes the job id (e.g. <c>"presetId"</c>).</summary>
     public string? JobIdArgument
     {
         get => _jobIdArgument;
-        set => _jobIdArgument = NullOrText(value, nameof(JobIdArgument));
+        set => _jobIdArgument = MetaMockJobContextOptions.NullOrName(value, nameof(JobIdArgument));
     }
 
     /// <summary>The name of a job method parameter whose value becomes the user id (e.g. <c>"userId"</c>).</summary>
     public string? UserIdArgument
     {
         get => _userIdArgument;
-        set => _userIdArgument = NullOrText(value, nameof(UserIdArgument));
+        set => _userIdArgument = MetaMockJobContextOptions.NullOrName(value, nameof(UserIdArgument));
     }
 
     internal JobSettings Settings => new(TaskName, JobIdArgument, UserIdArgument);
@@ -71,9 +71,4 @@ public sealed class MetaMockJobContextAttribute : JobFilterAttribute, IClientFil
     void IApplyStateFilter.OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
     }
-
-    private static string? NullOrText(string? value, string property) =>
-        value is not null && string.IsNullOrWhiteSpace(value)
-            ? throw new ArgumentException($"{property} must be null or a non-blank name (got \"{value}\").", property)
-            : value;
 }

@@ -132,7 +132,7 @@ public sealed class PropagationTests
     [Fact]
     public async Task A_class_or_method_attribute_overrides_the_global_settings_for_its_job()
     {
-        using var hangfire = new HangfireHarness(defaults: new MetaMockJobContextAttribute { TaskName = "global_task" });
+        using var hangfire = new HangfireHarness(defaults: new MetaMockJobContextOptions { TaskName = "global_task" });
         hangfire.StartServer();
 
         hangfire.Enqueue<ContextJobs>(j => j.Sync("plain-job"));
@@ -151,7 +151,7 @@ public sealed class PropagationTests
     [Fact]
     public async Task The_global_settings_name_arguments_for_jobs_without_an_attribute()
     {
-        using var hangfire = new HangfireHarness(defaults: new MetaMockJobContextAttribute { JobIdArgument = "marker" });
+        using var hangfire = new HangfireHarness(defaults: new MetaMockJobContextOptions { JobIdArgument = "marker" });
         hangfire.StartServer();
 
         var id = hangfire.Enqueue<ContextJobs>(j => j.Sync("marker-as-job-id"));

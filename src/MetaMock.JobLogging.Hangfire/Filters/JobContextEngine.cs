@@ -137,9 +137,14 @@ internal sealed class JobContextEngine
         using (MetaMockLogContext.BeginContext(failed.User, failed.Job))
         using (_logger.BeginScope(new MetaMockContextScopeState(failed.User, failed.Job)))
         {
-            JobLog.WillRetry(_logger, failed.Job.TaskName!, nextRetryCount + 1, RunId.For(backgroundJob.Id, nextRetryCount), context.NewState.Reason);
+            JobLog.WillRetry(_logger, failed.Job.TaskName!, nextRetryCount + 1, RunId.For(backgroundJob.Id, nextRetryCount), RetryCount(context.NewState.Reason));
         }
     }
+
+    // Hangfire's reason is "Retry attempt 1 of 3: <the exception's message>"; the failure's ERROR record already
+    // carries the exception, so the retry line keeps only the count.
+    private static string? RetryCount(string? reason) =>
+        reason?.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? reason[..colon] : reason;
 
     private static bool IsRetryAfterFailedAttempt(ApplyStateContext context) =>
         string.Equals(context.OldStateName, ProcessingState.StateName, StringComparison.OrdinalIgnoreCase)
@@ -158,6 +163,6 @@ internal sealed class JobContextEngine
 
         // Hangfire wraps what the job threw; the job's stream should say what really went wrong.
         var real = exception is JobPerformanceException { InnerException: { } inner } ? inner : exception;
-        JobLog.Failed(_logger, real, identity.Job.TaskName!, identity.Attempt, real.GetType().FullName ?? real.GetType().Name, real.Message);
+        JobLog.Failed(_logger, real, identity.Job.TaskName!, identity.Attempt);
     }
 }

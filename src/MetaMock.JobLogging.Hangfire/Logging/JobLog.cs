@@ -12,9 +12,10 @@ internal static partial class JobLog
     public static ILogger Create(ILoggerFactory? loggerFactory) =>
         loggerFactory?.CreateLogger(Category) ?? HangfireLogBridge.Instance;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error,
-        Message = "Task {TaskName} failed on attempt {Attempt}: {ExceptionType}: {ExceptionMessage}")]
-    public static partial void Failed(ILogger logger, Exception exception, string taskName, int attempt, string exceptionType, string exceptionMessage);
+    // The exception travels as the record's exception, printed once after the message; repeating its text in the
+    // message would print it twice.
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Task {TaskName} failed on attempt {Attempt}")]
+    public static partial void Failed(ILogger logger, Exception exception, string taskName, int attempt);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
         Message = "Task {TaskName} will be retried: attempt {NextAttempt} runs as {NextRunId} ({Reason})")]

@@ -12,10 +12,10 @@ namespace MetaMock.JobLogging.Quartz;
 /// (Information), failed with the exception the job threw (Error), cancelled or vetoed (Warning).
 /// </summary>
 /// <remarks>
-/// A listener cannot put the context into <c>Execute</c>; register it with <c>UseMetaMockJobContext()</c>, which adds the
-/// per-firing hook that does. Its own lines carry the job's context either way.
+/// Internal: registered alone it would cover only its own lines; <c>UseMetaMockJobContext()</c> adds it together with
+/// the per-firing hook that puts the context into <c>Execute</c>. The category name stays part of the contract.
 /// </remarks>
-public sealed class MetaMockJobListener : IJobListener
+internal sealed class MetaMockJobListener : IJobListener
 {
     private readonly ILogger _logger;
 

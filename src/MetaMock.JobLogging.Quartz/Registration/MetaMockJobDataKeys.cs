@@ -1,6 +1,6 @@
 namespace MetaMock.JobLogging.Quartz;
 
-/// <summary>The JobDataMap keys the integration reads a firing's context from (the spec's field names).</summary>
+/// <summary>The JobDataMap keys the integration reads a firing's context from (the context's field names).</summary>
 public static class MetaMockJobDataKeys
 {
     /// <summary>The user the job runs for; no user id is set when it is absent.</summary>

@@ -42,9 +42,9 @@ internal sealed class CloudWatchRouteFactory
         var wakeAt = Math.Min(options.MaxBufferedEvents / 2, BatchLimits.CloudWatch.MaxEvents);
         var drainAt = Math.Min(wakeAt, DrainAtEvents);
         var buffer = new BoundedLogEventBuffer(options.MaxBufferedEvents, options.MaxBufferedBytes, wakeAt, drainAt, signal.Wake);
-        _counters.AttachQueue(() => (buffer.Events, buffer.Bytes));
         var router = new StreamRouter(options.LogGroup, options.JobLogGroup, options.ServiceName ?? StreamRouter.DefaultServiceName(), Environment.MachineName);
         var sender = new CloudWatchSender(options, buffer, signal, _counters, _output, _time, _clients, router);
+        _counters.AttachQueue(() => (buffer.Events, buffer.Bytes), sender.RequestRound);
         sender.Start();
         return new CloudWatchRoute(options, buffer, sender, _counters, _time);
     }

@@ -69,6 +69,6 @@ internal static class StreamNames
     private static string Hash(string value)
     {
         var bytes = ValidUtf16.FirstLoneSurrogate(value) < 0 ? Encoding.UTF8.GetBytes(value) : MemoryMarshal.AsBytes(value.AsSpan()).ToArray();
-        return Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, HashChars / 2));
+        return LowerHex.Of(SHA256.HashData(bytes).AsSpan(0, HashChars / 2));
     }
 }

@@ -1,6 +1,9 @@
 namespace MetaMock.JobLogging;
 
-/// <summary>The spec's <c>ENVIRONMENT</c>: development logs to the console; production may add CloudWatch.</summary>
+/// <summary>
+/// Where lines may go. Taken from <c>ENVIRONMENT</c>, else the host's environment name (<c>DOTNET_ENVIRONMENT</c>);
+/// Development is development, every other name (Production, Staging, ...) is production.
+/// </summary>
 public enum MetaMockEnvironment
 {
     /// <summary>Console only, every level from <c>LOG_LEVEL</c>.</summary>

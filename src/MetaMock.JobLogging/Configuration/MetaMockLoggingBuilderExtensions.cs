@@ -8,6 +8,7 @@ using MetaMock.JobLogging.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Configuration;
 using Microsoft.Extensions.Logging.Console;
@@ -19,12 +20,13 @@ namespace MetaMock.JobLogging;
 public static class MetaMockLoggingBuilderExtensions
 {
     /// <summary>
-    /// Adds the MetaMock routing logger provider: console output in the spec's format, with the ambient job context
-    /// on every line. Settings come from the <c>MetaMockLogging</c> section, the spec's environment variables and
-    /// <paramref name="configure"/>, in that order (last wins). It replaces Microsoft's console provider so no line
-    /// is printed twice. In production with <c>USE_CLOUDWATCH=true</c> it also sends every record to CloudWatch Logs
-    /// (per-job streams) and keeps only WARNING and above on the console; <see cref="MetaMockLoggingDiagnostics"/>
-    /// is registered for a read-only view of that sender.
+    /// Adds the MetaMock routing logger provider: console output in the MetaMock line format, with the ambient job
+    /// context on every line. Settings come from the host's environment name, the <c>MetaMockLogging</c> section, the
+    /// environment variables (<c>ENVIRONMENT</c>, <c>USE_CLOUDWATCH</c>, ...) and <paramref name="configure"/>, in that
+    /// order (last wins). It replaces Microsoft's console provider so no line is printed twice. In production with
+    /// <c>USE_CLOUDWATCH=true</c> it also sends every record to CloudWatch Logs (per-job streams) and keeps only WARNING
+    /// and above on the console. At start it prints one line on stderr saying where lines go.
+    /// <see cref="MetaMockLoggingDiagnostics"/> is registered for a read-only view of the sender.
     /// </summary>
     public static ILoggingBuilder AddMetaMockLogging(this ILoggingBuilder builder, Action<MetaMockLoggingOptions>? configure = null)
     {
@@ -40,6 +42,11 @@ public static class MetaMockLoggingBuilderExtensions
 
         services.TryAddSingleton(EnvironmentVariables.Process);
         services.TryAddSingleton(_ => new ConfigurationErrorReporter(System.Console.Error));
+        // Inside a host (its environment is registered) a CloudWatch setting that cannot work ends the process with one
+        // line; outside one, the caller gets the exception.
+        services.TryAddSingleton(sp => new StartupReport(
+            System.Console.Error, sp.GetService<IHostEnvironment>() is null ? null : Environment.Exit));
+        services.AddSingleton<IConfigureOptions<MetaMockLoggingOptions>>(sp => new HostEnvironmentDefault(sp.GetService<IHostEnvironment>()));
         services.AddSingleton<IConfigureOptions<MetaMockLoggingOptions>>(sp =>
             new ConfigureFromConfiguration(sp.GetRequiredService<ConfigurationErrorReporter>(), sp.GetService<IConfiguration>()));
         services.AddSingleton<IConfigureOptions<MetaMockLoggingOptions>, ConfigureFromEnvironment>();
@@ -54,7 +61,6 @@ public static class MetaMockLoggingBuilderExtensions
             new ConfigurationChangeTokenSource<LoggerFilterOptions>(sp.GetService<IConfiguration>() ?? EmptyConfiguration));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, ApplyLogLevel>());
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaMockLoggingOptions>, MetaMockLoggingOptionsValidator>());
         AddCloudWatch(services);
 
         services.TryAddSingleton<MetaMockConsoleFormatter>();

@@ -1,20 +1,24 @@
+using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging;
 
 /// <summary>
 /// Settings of MetaMock logging. Sources, weakest first: these defaults, the <c>MetaMockLogging</c> configuration
-/// section, the spec's environment variables (<c>ENVIRONMENT</c>, <c>LOG_LEVEL</c>, ...), then code.
+/// section, the environment variables (<c>ENVIRONMENT</c>, <c>LOG_LEVEL</c>, ...), then code.
 /// </summary>
 public sealed class MetaMockLoggingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "MetaMockLogging";
 
-    /// <summary><c>ENVIRONMENT</c>: development (default) or production.</summary>
+    /// <summary>
+    /// <c>ENVIRONMENT</c>: development or production (any name other than development counts as production). Unset,
+    /// the host's environment decides (a host's default is Production); without a host, development.
+    /// </summary>
     public MetaMockEnvironment Environment { get; set; } = MetaMockEnvironment.Development;
 
-    /// <summary><c>USE_CLOUDWATCH</c>: send logs to CloudWatch when in production (default false).</summary>
+    /// <summary><c>USE_CLOUDWATCH</c>: send logs to CloudWatch when the environment is production (default false).</summary>
     public bool UseCloudWatch { get; set; }
 
     /// <summary>
@@ -32,7 +36,7 @@ public sealed class MetaMockLoggingOptions
     /// <summary><c>SERVICE_NAME</c>: the <c>{service}</c> part of the default stream; null means the entry assembly's name in lower case.</summary>
     public string? ServiceName { get; set; }
 
-    /// <summary><c>LOG_FORMAT</c>: text (the spec's line, default) or json.</summary>
+    /// <summary><c>LOG_FORMAT</c>: text (<c>[INFO] [context] message</c>, default) or json.</summary>
     public LogFormat Format { get; set; } = LogFormat.Text;
 
     /// <summary>
@@ -80,6 +84,19 @@ public sealed class MetaMockLoggingOptions
     /// <summary><c>CLOUDWATCH_MAX_PARALLEL_STREAMS</c>: how many PutLogEvents calls are in flight at once (default 4); one busy stream may use them all.</summary>
     public int MaxParallelStreams { get; set; } = 4;
 
-    /// <summary>True when the spec's dual routing applies: production with CloudWatch enabled.</summary>
+    /// <summary>
+    /// Credentials to sign CloudWatch calls with, set in code (a secrets store, an assumed role). Null (the default):
+    /// AWSSDK.Core's default chain (environment variables, <c>AWS_PROFILE</c>, web identity, container and instance roles).
+    /// </summary>
+    public AWSCredentials? Credentials { get; set; }
+
+    /// <summary>
+    /// Makes the innermost HTTP handler of the CloudWatch client, for a proxy or custom TLS. Redirects are switched off
+    /// on a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> (a redirect would carry a signature made
+    /// for another URL). Null (the default): a <see cref="SocketsHttpHandler"/> with a 5 s connect timeout.
+    /// </summary>
+    public Func<HttpMessageHandler>? HttpHandlerFactory { get; set; }
+
+    /// <summary>True when lines go to CloudWatch as well as the console: production with CloudWatch enabled.</summary>
     internal bool CloudWatchEnabled => Environment == MetaMockEnvironment.Production && UseCloudWatch;
 }

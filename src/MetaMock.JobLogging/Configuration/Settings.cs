@@ -8,7 +8,7 @@ internal static class Settings
 {
     public static readonly IReadOnlyList<Setting> All =
     [
-        new("ENVIRONMENT", "Environment", "development, production",
+        new("ENVIRONMENT", "Environment", "development, production, or any other name (staging, test...: treated as production)",
             (text, o) => TryEnvironment(text) is { } value && Apply(() => o.Environment = value)),
         new("USE_CLOUDWATCH", "UseCloudWatch", "true, false, 1, 0, yes, no",
             (text, o) => TryBool(text) is { } value && Apply(() => o.UseCloudWatch = value)),
@@ -70,12 +70,12 @@ internal static class Settings
         _ => null,
     };
 
-    private static MetaMockEnvironment? TryEnvironment(string text) => text.Trim().ToUpperInvariant() switch
-    {
-        "DEVELOPMENT" => MetaMockEnvironment.Development,
-        "PRODUCTION" => MetaMockEnvironment.Production,
-        _ => null,
-    };
+    /// <summary>Development is the one name that means development; every other name (Staging, Test...) is production-like, as in a .NET host.</summary>
+    public static MetaMockEnvironment EnvironmentFromName(string name) =>
+        string.Equals(name.Trim(), "development", StringComparison.OrdinalIgnoreCase) ? MetaMockEnvironment.Development : MetaMockEnvironment.Production;
+
+    private static MetaMockEnvironment? TryEnvironment(string text) =>
+        string.IsNullOrWhiteSpace(text) ? null : EnvironmentFromName(text);
 
     private static LogFormat? TryFormat(string text) => text.Trim().ToUpperInvariant() switch
     {

@@ -1,6 +1,6 @@
 namespace MetaMock.JobLogging;
 
-/// <summary>The job a piece of work belongs to: the spec's <c>job_id</c>, <c>task_name</c> and <c>task_run_id</c>.</summary>
+/// <summary>The job a piece of work belongs to: the <c>job_id</c>, <c>task_name</c> and <c>task_run_id</c> of every line.</summary>
 public sealed record JobContext
 {
     /// <summary>Creates a job context; the job id must not be null, empty or whitespace.</summary>

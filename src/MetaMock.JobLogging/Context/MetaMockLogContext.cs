@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MetaMock.JobLogging;
 
 /// <summary>
-/// The ambient user and job context that every log line carries: the spec's set / clear / get functions,
+/// The ambient user and job context that every log line carries: the set / clear / get functions of the original Python design,
 /// plus <c>Begin*</c> variants that restore the previous context when disposed.
 /// </summary>
 /// <remarks>
@@ -46,7 +46,10 @@ public static class MetaMockLogContext
     public static JobContext? GetJobContext() => Current?.Job;
 
     /// <summary>
-    /// The fields that are set, under the spec's keys <c>user_id</c>, <c>job_id</c>, <c>task_name</c>, <c>task_run_id</c>.
+    /// The fields that are set, under the keys <c>user_id</c>, <c>job_id</c>, <c>task_name</c>, <c>task_run_id</c>
+    /// (those of the original Python design's <c>get_all_context()</c>). Every value is a non-null <see cref="string"/>
+    /// (a numeric user id too); the value type is <see cref="object"/> only so the dictionary can be passed where
+    /// structured-logging state is expected.
     /// </summary>
     public static IReadOnlyDictionary<string, object?> GetAllContext()
     {

@@ -1,6 +1,6 @@
 namespace MetaMock.JobLogging;
 
-/// <summary>The user a piece of work runs for: the spec's <c>user_id</c>.</summary>
+/// <summary>The user a piece of work runs for: the <c>user_id</c> of every line.</summary>
 public sealed record UserContext
 {
     /// <summary>Creates a user context; the id must not be null, empty or whitespace.</summary>

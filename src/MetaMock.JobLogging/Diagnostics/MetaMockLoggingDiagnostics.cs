@@ -3,17 +3,19 @@ using MetaMock.JobLogging.Diagnostics;
 namespace MetaMock.JobLogging;
 
 /// <summary>
-/// A read-only view of the CloudWatch sender, from the service provider (<c>GetRequiredService&lt;MetaMockLoggingDiagnostics&gt;()</c>).
-/// The same figures are published by the <c>MetaMock.JobLogging</c> meter. All zero when CloudWatch is not in use, but
-/// <see cref="PlaceholdersWritten"/>.
+/// A view of the CloudWatch sender, from the service provider (<c>GetRequiredService&lt;MetaMockLoggingDiagnostics&gt;()</c>),
+/// and <see cref="FlushAsync"/>. The same figures are published by the <c>MetaMock.JobLogging</c> meter. All zero when
+/// CloudWatch is not in use, but <see cref="PlaceholdersWritten"/>.
 /// </summary>
 public sealed class MetaMockLoggingDiagnostics
 {
+    // A flush checks its progress this often; it waits on the network, so a finer step would only cost CPU.
+    private static readonly TimeSpan FlushPoll = TimeSpan.FromMilliseconds(20);
     private readonly SenderCounters _counters;
 
     internal MetaMockLoggingDiagnostics(SenderCounters counters) => _counters = counters;
 
-    /// <summary>The streams the sender currently knows (the spec's per-job handlers); idle ones are evicted.</summary>
+    /// <summary>The streams the sender currently knows (one per job with lines in flight or recently seen); idle ones are evicted.</summary>
     public IReadOnlyList<string> ActiveStreams => _counters.ActiveStreams;
 
     /// <summary>Events held for CloudWatch: queued, or sent and awaiting a successful answer.</summary>
@@ -52,4 +54,20 @@ public sealed class MetaMockLoggingDiagnostics
 
     /// <summary>When <see cref="LastError"/> happened, or null.</summary>
     public DateTimeOffset? LastErrorTime => _counters.LastError?.Time;
+
+    /// <summary>
+    /// Sends what was logged before the call now, without waiting for the flush interval or disposing anything, and
+    /// completes once each of those events was accepted by CloudWatch or counted (dropped, or written to the console).
+    /// During an outage it keeps waiting (the sender keeps retrying): bound it with <paramref name="cancellationToken"/>.
+    /// Completes at once when CloudWatch is not in use.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var target = _counters.Settled + _counters.Queued.Events;
+        _counters.RequestRound();
+        while (_counters.Queued.Events > 0 && _counters.Settled < target)
+        {
+            await Task.Delay(FlushPoll, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -28,6 +28,7 @@ internal sealed class SenderCounters : IDisposable
     private long _placeholders;
     private ErrorRecord? _lastError;
     private Func<(long Events, long Bytes)> _queued = static () => (0, 0);
+    private Action _requestRound = static () => { };
     private ImmutableArray<string> _activeStreams = [];
 
     public SenderCounters()
@@ -63,7 +64,23 @@ internal sealed class SenderCounters : IDisposable
 
     public long TotalDropped => _dropped.Values.Sum(box => Interlocked.Read(ref box.Value));
 
-    public void AttachQueue(Func<(long Events, long Bytes)> queued) => _queued = queued;
+    /// <summary>
+    /// Events that left the buffer for good: sent, written to the console, or dropped after they were accepted (a
+    /// refused write, buffer_full or after_dispose, never entered it).
+    /// </summary>
+    public long Settled =>
+        Sent + WrittenToConsole + TotalDropped - DroppedFor(DropReasons.BufferFull) - DroppedFor(DropReasons.AfterDispose);
+
+    public void AttachQueue(Func<(long Events, long Bytes)> queued, Action requestRound)
+    {
+        _queued = queued;
+        _requestRound = requestRound;
+    }
+
+    /// <summary>Asks the sender for a send round now (a flush).</summary>
+    public void RequestRound() => _requestRound();
+
+    private long DroppedFor(string reason) => _dropped.TryGetValue(reason, out var box) ? Interlocked.Read(ref box.Value) : 0;
 
     public void PublishActiveStreams(ImmutableArray<string> streams) => _activeStreams = streams;
 

@@ -1,4 +1,5 @@
 using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,18 +11,20 @@ namespace MetaMock.JobLogging.Routing;
 /// decides which route a record that passed takes. Whether CloudWatch is used is decided once, at creation.
 /// </summary>
 [ProviderAlias("MetaMock")]
-internal sealed class MetaMockLoggerProvider : ILoggerProvider, ISupportExternalScope
+internal sealed class MetaMockLoggerProvider : ILoggerProvider, ISupportExternalScope, IAsyncDisposable
 {
     private readonly ConsoleRoute _console;
     private readonly CloudWatchRoute? _cloudWatch;
     private int _disposed;
 
-    public MetaMockLoggerProvider(IOptionsMonitor<MetaMockLoggingOptions> options, ConsoleRoute console, CloudWatchRouteFactory cloudWatch)
+    public MetaMockLoggerProvider(IOptionsMonitor<MetaMockLoggingOptions> options, ConsoleRoute console, CloudWatchRouteFactory cloudWatch, StartupReport report)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(cloudWatch);
+        ArgumentNullException.ThrowIfNull(report);
         _console = console;
-        _cloudWatch = cloudWatch.CreateIfEnabled(options.CurrentValue);
+        var current = options.CurrentValue;
+        _cloudWatch = report.Check(current) ? cloudWatch.CreateIfEnabled(current) : null;
     }
 
     public ILogger CreateLogger(string categoryName) =>
@@ -34,6 +37,21 @@ internal sealed class MetaMockLoggerProvider : ILoggerProvider, ISupportExternal
         {
             scoped.SetScopeProvider(scopeProvider);
         }
+    }
+
+    /// <summary>
+    /// What a host's container calls at shutdown: stopping the sender waits, up to the shutdown timeout, for its last
+    /// sends, so that wait runs on a pool thread instead of blocking the thread that disposes the host.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_cloudWatch is null)
+        {
+            Dispose();
+            return;
+        }
+
+        await Task.Run(Dispose).ConfigureAwait(false);
     }
 
     public void Dispose()

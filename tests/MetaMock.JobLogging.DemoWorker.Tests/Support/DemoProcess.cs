@@ -30,7 +30,7 @@ internal static class DemoProcess
         }
 
         // A clean slate: the demo's behaviour must come from what the test sets, not from the developer's shell.
-        foreach (var name in new[] { "ENVIRONMENT", "USE_CLOUDWATCH", "LOG_LEVEL", "LOG_FORMAT", "SERVICE_NAME", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS" })
+        foreach (var name in new[] { "ENVIRONMENT", "USE_CLOUDWATCH", "LOG_LEVEL", "LOG_FORMAT", "SERVICE_NAME", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT" })
         {
             start.Environment.Remove(name);
         }

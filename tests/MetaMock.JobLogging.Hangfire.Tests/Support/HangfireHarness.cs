@@ -24,7 +24,8 @@ public sealed class HangfireHarness : IDisposable
     /// <param name="defaults">Settings for that global filter.</param>
     /// <param name="retryAttempts">AutomaticRetry attempts; retries run at once (delay 0).</param>
     /// <param name="loggerFactory">The application's logging, owned by the caller; null: a factory over <see cref="Capture"/>.</param>
-    public HangfireHarness(bool globalFilter = true, MetaMockJobContextAttribute? defaults = null, int retryAttempts = 0, ILoggerFactory? loggerFactory = null)
+    /// <param name="hangfireRetryLines">Let Hangfire's AutomaticRetry write its own lines, as it does by default.</param>
+    public HangfireHarness(bool globalFilter = true, MetaMockJobContextOptions? defaults = null, int retryAttempts = 0, ILoggerFactory? loggerFactory = null, bool hangfireRetryLines = false)
     {
         _ownsLoggerFactory = loggerFactory is null;
         LoggerFactory = loggerFactory ?? new LoggerFactory([Capture]);
@@ -32,7 +33,7 @@ public sealed class HangfireHarness : IDisposable
         Client = new BackgroundJobClient(_storage, _filterProvider);
         Probe = new JobProbe(LoggerFactory.CreateLogger("Job"), Client);
 
-        Filters.Add(new AutomaticRetryAttribute { Attempts = retryAttempts, DelaysInSeconds = [0], LogEvents = false });
+        Filters.Add(new AutomaticRetryAttribute { Attempts = retryAttempts, DelaysInSeconds = [0], LogEvents = hangfireRetryLines });
         Filters.Add(new ContinuationsSupportAttribute(
             [SucceededState.StateName, DeletedState.StateName], new BackgroundJobStateChanger(_filterProvider)));
         if (globalFilter)

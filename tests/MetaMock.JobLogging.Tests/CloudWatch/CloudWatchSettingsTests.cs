@@ -63,13 +63,12 @@ public sealed class CloudWatchSettingsTests
     }
 
     [Fact]
-    public void A_retention_outside_the_allowed_days_fails_validation_listing_them()
+    public void A_retention_outside_the_allowed_days_is_reported_listing_them()
     {
-        var result = new MetaMockLoggingOptionsValidator().Validate(null, new MetaMockLoggingOptions { JobRetentionDays = 2 });
+        var failure = Assert.Single(CloudWatchSettingsCheck.Failures(new MetaMockLoggingOptions { JobRetentionDays = 2 }));
 
-        Assert.True(result.Failed);
-        Assert.Contains("JobRetentionDays (CLOUDWATCH_JOB_RETENTION_DAYS) is 2", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("3288, 3653", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("JobRetentionDays (CLOUDWATCH_JOB_RETENTION_DAYS) is 2", failure, StringComparison.Ordinal);
+        Assert.Contains("3288, 3653", failure, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -77,17 +76,16 @@ public sealed class CloudWatchSettingsTests
     [InlineData("has space")]
     [InlineData("colon:name")]
     [InlineData("")]
-    public void A_log_group_name_CloudWatch_refuses_fails_validation(string group)
+    public void A_log_group_name_CloudWatch_refuses_is_reported(string group)
     {
-        var result = new MetaMockLoggingOptionsValidator().Validate(null, new MetaMockLoggingOptions { LogGroup = group });
+        var failure = Assert.Single(CloudWatchSettingsCheck.Failures(new MetaMockLoggingOptions { LogGroup = group }));
 
-        Assert.True(result.Failed);
-        Assert.Contains("LogGroup (CLOUDWATCH_LOG_GROUP)", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("LogGroup (CLOUDWATCH_LOG_GROUP)", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_default_settings_are_valid() =>
-        Assert.True(new MetaMockLoggingOptionsValidator().Validate(null, new MetaMockLoggingOptions()).Succeeded);
+        Assert.Empty(CloudWatchSettingsCheck.Failures(new MetaMockLoggingOptions()));
 
     private static MetaMockLoggingOptions FromEnvironment(Dictionary<string, string> variables, StringWriter? errors = null)
     {

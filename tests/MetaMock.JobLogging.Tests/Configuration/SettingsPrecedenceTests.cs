@@ -122,8 +122,18 @@ public sealed class SettingsPrecedenceTests
     [Fact]
     public void Invalid_configuration_values_name_the_configuration_key()
     {
-        using var harness = new LoggingHarness(configuration: new Dictionary<string, string?> { ["MetaMockLogging:Environment"] = "staging" });
-        Assert.Equal(MetaMockEnvironment.Development, harness.Options.Environment);
-        Assert.Contains("configuration key MetaMockLogging:Environment has the invalid value \"staging\"", harness.Errors.ToString(), StringComparison.Ordinal);
+        using var harness = new LoggingHarness(configuration: new Dictionary<string, string?> { ["MetaMockLogging:Format"] = "xml" });
+        Assert.Equal(LogFormat.Text, harness.Options.Format);
+        Assert.Contains("configuration key MetaMockLogging:Format has the invalid value \"xml\"", harness.Errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("Test")]
+    public void An_environment_name_other_than_development_is_production_like(string name)
+    {
+        using var harness = new LoggingHarness(configuration: new Dictionary<string, string?> { ["MetaMockLogging:Environment"] = name });
+        Assert.Equal(MetaMockEnvironment.Production, harness.Options.Environment);
+        Assert.Empty(harness.Errors.ToString());
     }
 }

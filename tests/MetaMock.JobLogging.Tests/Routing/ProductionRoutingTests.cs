@@ -117,7 +117,7 @@ public sealed class ProductionRoutingTests(MotoFixture moto)
     [Fact]
     public void A_retention_CloudWatch_does_not_allow_stops_the_start_with_the_allowed_values()
     {
-        var error = Assert.Throws<OptionsValidationException>(() =>
+        var error = Assert.Throws<InvalidOperationException>(() =>
             LoggingHarness.Start(moto.Endpoint, WireClients.UniqueGroup("bad"), o => o.RetentionDays = 10).Dispose());
 
         Assert.Contains("RetentionDays (CLOUDWATCH_RETENTION_DAYS) is 10", error.Message, StringComparison.Ordinal);

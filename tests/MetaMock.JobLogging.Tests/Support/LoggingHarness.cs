@@ -25,6 +25,7 @@ internal sealed class LoggingHarness : IDisposable
         var env = environment ?? new Dictionary<string, string?>();
         services.AddSingleton(new EnvironmentVariables(name => env.TryGetValue(name, out var value) ? value : null));
         services.AddSingleton(new ConfigurationErrorReporter(Errors));
+        services.AddSingleton(new StartupReport(TextWriter.Null, exit: null));
         var config = Configuration = new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build();
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton(sp => new ConsoleRoute(Console = new FormattingConsoleProvider(sp.GetRequiredService<MetaMockConsoleFormatter>())));

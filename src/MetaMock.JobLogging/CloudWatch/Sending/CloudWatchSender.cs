@@ -66,6 +66,8 @@ internal sealed class CloudWatchSender : IDisposable
 
     // Shared with the log call.
     private volatile bool _consoleOnly;
+    // Set by a flush the application asked for: the next cycle sends everything, as at the flush interval.
+    private int _roundRequested;
     private Task _loop = Task.CompletedTask;
     private int _disposed;
 
@@ -94,6 +96,13 @@ internal sealed class CloudWatchSender : IDisposable
 
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
     public bool ConsoleOnly => _consoleOnly;
+
+    /// <summary>Makes the next cycle a send round for every stream now, instead of at the flush interval.</summary>
+    public void RequestRound()
+    {
+        Volatile.Write(ref _roundRequested, 1);
+        _signal.Wake();
+    }
 
     public void Start()
     {
@@ -239,7 +248,7 @@ internal sealed class CloudWatchSender : IDisposable
         _roundJustEnded = false;
         var now = _time.GetUtcNow();
         DrainIntoStreams(now);
-        var intervalRound = shuttingDown || now >= _nextRound;
+        var intervalRound = Interlocked.Exchange(ref _roundRequested, 0) == 1 || shuttingDown || now >= _nextRound;
         if (intervalRound)
         {
             _nextRound = now + _options.FlushInterval;

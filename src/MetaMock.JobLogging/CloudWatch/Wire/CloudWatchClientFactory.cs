@@ -10,14 +10,24 @@ namespace MetaMock.JobLogging.CloudWatch.Wire;
 /// </summary>
 internal static class CloudWatchClientFactory
 {
-    public static CloudWatchLogsHttpClient Create(AWSCredentials credentials, string region, Uri endpoint, TimeProvider time)
+    // inner: the application's own innermost handler (a proxy, custom TLS), or null for the default sockets.
+    public static CloudWatchLogsHttpClient Create(AWSCredentials credentials, string region, Uri endpoint, TimeProvider time, HttpMessageHandler? inner = null)
     {
-        var sockets = new SocketsHttpHandler
+        var sockets = inner ?? new SocketsHttpHandler
         {
-            AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(5),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
+        switch (sockets)
+        {
+            case SocketsHttpHandler handler:
+                handler.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler handler:
+                handler.AllowAutoRedirect = false;
+                break;
+        }
+
         var signer = new SigningHandler(new AWSSigV4Parameters { Credentials = credentials, Region = RegionEndpoint.GetBySystemName(region), Service = "logs" }, sockets);
         // The per-attempt timeout lives in the retry pipeline; HttpClient's own would cancel the retries too.
         var http = new HttpClient(signer) { Timeout = Timeout.InfiniteTimeSpan };

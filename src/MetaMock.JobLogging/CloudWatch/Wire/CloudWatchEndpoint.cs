@@ -9,4 +9,8 @@ internal static class CloudWatchEndpoint
 {
     public static Uri Resolve(MetaMockLoggingOptions options) =>
         options.ServiceUrl ?? new Uri($"https://logs.{options.Region}.amazonaws.com/");
+
+    /// <summary>The endpoint as it may be printed: without any user name or password a URL may carry.</summary>
+    public static string Display(MetaMockLoggingOptions options) =>
+        Resolve(options).GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 }

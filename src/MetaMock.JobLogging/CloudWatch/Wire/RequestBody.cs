@@ -34,7 +34,7 @@ internal sealed class RequestBody : IBufferWriter<byte>, IDisposable
     {
         var body = new RequestBody(capacity);
         write(body, state);
-        body.Sha256 = Convert.ToHexStringLower(SHA256.HashData(body.Memory.Span));
+        body.Sha256 = LowerHex.Of(SHA256.HashData(body.Memory.Span));
         return body;
     }
 

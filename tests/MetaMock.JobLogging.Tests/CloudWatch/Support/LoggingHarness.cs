@@ -56,6 +56,7 @@ public sealed class LoggingHarness : IDisposable
         services.AddSingleton(new EnvironmentVariables(_ => null));
         services.AddSingleton(new ConsoleRoute(console));
         services.AddSingleton(new SenderOutput(warnings, fallback));
+        services.AddSingleton(new StartupReport(TextWriter.Null, exit: null));
         if (time is not null)
         {
             services.AddSingleton(time);

@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Options;
-
 namespace MetaMock.JobLogging.Configuration;
 
 /// <summary>
-/// Stops the start on settings that can only fail later: a retention CloudWatch refuses would otherwise surface as a
-/// background error long after deployment. Each failure names the setting and what is allowed.
+/// Finds CloudWatch settings that can only fail later: a group name or retention CloudWatch refuses would otherwise
+/// surface as a background error long after deployment. Each failure names the setting, its value and what is allowed;
+/// <see cref="StartupReport"/> decides whether it stops the start.
 /// </summary>
-internal sealed class MetaMockLoggingOptionsValidator : IValidateOptions<MetaMockLoggingOptions>
+internal static class CloudWatchSettingsCheck
 {
-    public ValidateOptionsResult Validate(string? name, MetaMockLoggingOptions options)
+    public static List<string> Failures(MetaMockLoggingOptions options)
     {
         var failures = new List<string>();
         CheckGroup(failures, "LogGroup (CLOUDWATCH_LOG_GROUP)", options.LogGroup);
@@ -21,20 +20,20 @@ internal sealed class MetaMockLoggingOptionsValidator : IValidateOptions<MetaMoc
         CheckRetention(failures, "JobRetentionDays (CLOUDWATCH_JOB_RETENTION_DAYS)", options.JobRetentionDays);
         if (options.FlushInterval <= TimeSpan.Zero)
         {
-            failures.Add($"MetaMock.JobLogging: FlushInterval must be positive; it is {options.FlushInterval}.");
+            failures.Add($"FlushInterval must be positive; it is {options.FlushInterval}.");
         }
 
         if (options.ShutdownTimeout < TimeSpan.Zero)
         {
-            failures.Add($"MetaMock.JobLogging: ShutdownTimeout must not be negative; it is {options.ShutdownTimeout}.");
+            failures.Add($"ShutdownTimeout must not be negative; it is {options.ShutdownTimeout}.");
         }
 
         if (options.MaxBufferedEvents < 1 || options.MaxBufferedBytes < 1 || options.MaxParallelStreams < 1)
         {
-            failures.Add("MetaMock.JobLogging: MaxBufferedEvents, MaxBufferedBytes and MaxParallelStreams must be at least 1.");
+            failures.Add("MaxBufferedEvents, MaxBufferedBytes and MaxParallelStreams must be at least 1.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures;
     }
 
     // A group name CloudWatch refuses would fail every call with InvalidParameterException, long after the start.
@@ -45,7 +44,7 @@ internal sealed class MetaMockLoggingOptionsValidator : IValidateOptions<MetaMoc
             && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/' or '#');
         if (!valid)
         {
-            failures.Add($"MetaMock.JobLogging: {setting} is \"{name}\", which is not a valid log group name: 1-512 characters of A-Z, a-z, 0-9, '.', '-', '_', '/', '#', not starting with 'aws/'.");
+            failures.Add($"{setting} is \"{name}\", which is not a valid log group name: 1-512 characters of A-Z, a-z, 0-9, '.', '-', '_', '/', '#', not starting with 'aws/'.");
         }
     }
 
@@ -53,7 +52,7 @@ internal sealed class MetaMockLoggingOptionsValidator : IValidateOptions<MetaMoc
     {
         if (days is { } value && !RetentionDays.IsAllowed(value))
         {
-            failures.Add($"MetaMock.JobLogging: {setting} is {value}, which CloudWatch Logs does not accept; allowed: {RetentionDays.AllowedText}.");
+            failures.Add($"{setting} is {value}, which CloudWatch Logs does not accept; allowed: {RetentionDays.AllowedText}.");
         }
     }
 }
