@@ -80,8 +80,6 @@ internal sealed class SenderCounters : IDisposable
     /// <summary>Asks the sender for a send round now (a flush).</summary>
     public void RequestRound() => _requestRound();
 
-    private long DroppedFor(string reason) => _dropped.TryGetValue(reason, out var box) ? Interlocked.Read(ref box.Value) : 0;
-
     public void PublishActiveStreams(ImmutableArray<string> streams) => _activeStreams = streams;
 
     public void AddSent(int events)
