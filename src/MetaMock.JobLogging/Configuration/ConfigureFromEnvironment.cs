@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace MetaMock.JobLogging.Configuration;
 
-/// <summary>Applies the spec's environment variables; they override the configuration section, as environment variables do in a .NET host.</summary>
+/// <summary>Applies the original Python design's environment variables; they override the configuration section, as environment variables do in a .NET host.</summary>
 internal sealed class ConfigureFromEnvironment : IConfigureOptions<MetaMockLoggingOptions>
 {
     private readonly EnvironmentVariables _environment;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace MetaMock.JobLogging.ConsoleOutput;
 
 /// <summary>
-/// A Microsoft.Extensions.Logging.Console formatter that writes the spec's text line or the JSON line. MEL's console
+/// A Microsoft.Extensions.Logging.Console formatter that writes the original Python design's text line or the JSON line. MEL's console
 /// logger formats on the caller's thread, so the ambient context read here is the log call's own.
 /// </summary>
 /// <remarks>

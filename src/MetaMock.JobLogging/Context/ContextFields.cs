@@ -8,7 +8,7 @@ internal static class ContextFields
     public const string TaskName = "task_name";
     public const string TaskRunId = "task_run_id";
 
-    /// <summary>The set fields, in the spec's order, under their full key names.</summary>
+    /// <summary>The set fields, in the original Python design's order, under their full key names.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Enumerate(LogContextSnapshot snapshot)
     {
         if (snapshot.UserId is { } user)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Formatting;
 
-/// <summary>The spec's (Python's) level names, so lines read the same as the system this ports.</summary>
+/// <summary>The original Python design's level names, so lines read the same as the system this ports.</summary>
 internal static class LevelNames
 {
     public static string Of(LogLevel level) => level switch

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.Formatting;
 
 /// <summary>
-/// The spec's text record: <c>[LEVEL] [context] message</c>, then the exception (type, message, stack, inner
+/// The original Python design's text record: <c>[LEVEL] [context] message</c>, then the exception (type, message, stack, inner
 /// exceptions) on the following lines of the same record.
 /// </summary>
 internal static class TextLine

@@ -5,7 +5,7 @@ namespace MetaMock.JobLogging.Routing;
 
 /// <summary>
 /// The logger of one category: hands each record that passed MEL's filters to its routes. With CloudWatch active,
-/// every record is captured for CloudWatch and only WARNING and above also go to the console (the spec's dual
+/// every record is captured for CloudWatch and only WARNING and above also go to the console (the original Python design's dual
 /// routing); otherwise everything goes to the console.
 /// </summary>
 internal sealed class MetaMockLogger : ILogger

@@ -97,7 +97,7 @@ internal sealed class EventFormatter : IDisposable
         output.Advance(written);
     }
 
-    // A rare line: the spec's text record with the exception on the following lines, built by TextLine itself.
+    // A rare line: the original Python design's text record with the exception on the following lines, built by TextLine itself.
     private string ExceptionLine(in CapturedEvent item)
     {
         var builder = _text.GetStringBuilder();

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// The bounded cache of known streams (the spec's never-emptied <c>_job_handlers</c>, done so it can't grow forever):
+/// The bounded cache of known streams (the original Python design's never-emptied <c>_job_handlers</c>, done so it can't grow forever):
 /// a stream with nothing pending is evicted once idle, or oldest first when there are too many. An evicted stream
 /// that comes back is simply created again (CloudWatch answers "already exists").
 /// </summary>
