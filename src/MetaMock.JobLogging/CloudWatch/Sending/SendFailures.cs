@@ -5,15 +5,12 @@ using MetaMock.JobLogging.Diagnostics;
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// The sender's failure policy: how a failed round backs off (one second, doubling to thirty), what the warnings say
+/// The sender's failure policy: how a failed round backs off (<see cref="Backoff"/>), what the warnings say
 /// (the error's kind and the endpoint it failed against, never a credential), and the shutdown's last word on what
 /// was not delivered. Loop only, except <see cref="ReportShutdown"/>, which runs once the loop is over.
 /// </summary>
 internal sealed class SendFailures
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-
     private readonly SenderCounters _counters;
     private readonly SenderOutput _output;
     private readonly TimeSpan _warningInterval;
@@ -40,7 +37,7 @@ internal sealed class SendFailures
         var failure = Describe(error);
         _lastFailure = failure;
         _counters.RecordError(failure, now);
-        _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
+        _backoff = Backoff.Next(_backoff);
         RetryAt = now + _backoff;
         if (now - _lastWarning >= _warningInterval)
         {

@@ -3,8 +3,6 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// <summary>One stream the sender knows: its events awaiting a call, whether it exists, when it was last used.</summary>
 internal sealed class StreamState
 {
-    private static readonly TimeSpan FirstCreateBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxCreateBackoff = TimeSpan.FromSeconds(30);
     private TimeSpan _createBackoff;
 
     public StreamState(StreamAddress address) => Address = address;
@@ -37,7 +35,7 @@ internal sealed class StreamState
     /// </summary>
     public void DeferCreation(DateTimeOffset now)
     {
-        _createBackoff = _createBackoff == TimeSpan.Zero ? FirstCreateBackoff : TimeSpan.FromTicks(Math.Min(MaxCreateBackoff.Ticks, _createBackoff.Ticks * 2));
+        _createBackoff = Backoff.Next(_createBackoff);
 #pragma warning disable CA5394 // Jitter, not security.
         RetryAt = now + (_createBackoff * (0.75 + (Random.Shared.NextDouble() / 2)));
 #pragma warning restore CA5394
