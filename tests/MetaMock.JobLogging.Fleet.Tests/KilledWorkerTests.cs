@@ -36,8 +36,13 @@ public sealed class KilledWorkerTests(FleetFixture fixture, ITestOutputHelper ou
         TimeSpan resumedAfter;
         try
         {
+            // Each worker process delivers on its own flush: the continuation's line (w1) can reach the stream before
+            // the line of the worker that resumed the killed step, so wait for both.
             lines = await StreamWait.UntilAsync(
-                fleet, stream, ls => ls.Any(l => l.Message.StartsWith("continuation ", StringComparison.Ordinal)), "the continuation after the kill");
+                fleet,
+                stream,
+                ls => ls.Any(l => l.Message.StartsWith("continuation ", StringComparison.Ordinal)) && ls.Any(l => l.Message.StartsWith("resumed ", StringComparison.Ordinal)),
+                "the resumed step and the continuation after the kill");
             resumedAfter = clock.Elapsed;
         }
         finally

@@ -29,8 +29,12 @@ public sealed class WorkflowAcrossWorkersTests(FleetFixture fixture)
 
         foreach (var (id, marker, user) in workflows)
         {
+            // Each worker process delivers on its own flush, so the failed attempt's ERROR line is waited for too.
             var lines = await StreamWait.UntilAsync(
-                fleet, $"jobs/{id}", ls => ls.Count(l => l.Marker == marker) >= StepLines, $"the {StepLines} steps of {marker}");
+                fleet,
+                $"jobs/{id}",
+                ls => ls.Count(l => l.Marker == marker) >= StepLines && ls.Any(l => l.Level == "ERROR"),
+                $"the {StepLines} steps of {marker} and the failed attempt's ERROR line");
 
             // Every line, the package's own failure and retry lines included, carries this workflow's context; no other's.
             Assert.All(lines, l => Assert.Equal(id, l.JobId));
