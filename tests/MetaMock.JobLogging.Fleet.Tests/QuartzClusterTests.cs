@@ -40,14 +40,18 @@ public sealed class QuartzClusterTests(FleetFixture fixture)
         }
 
         var lines = await StreamWait.UntilAsync(
-            fleet, $"jobs/{workflow}", ls => ls.Count(l => l.Marker == marker) >= Firings, $"{Firings} firings of {marker}");
+            fleet, $"jobs/{workflow}", ls => ls.Where(l => l.Marker == marker).Select(l => l.Firing).Distinct().Count() >= Firings, $"{Firings} firings of {marker}");
 
-        var firings = lines.Where(l => l.Marker == marker).ToList();
-        Assert.Equal(Firings, firings.Count);
+        // A delivery repeated after a lost answer is the same log call (same origin): count calls, not deliveries.
+        var firings = lines.Where(l => l.Marker == marker).DistinctBy(l => l.Origin).ToList();
+        var shown = string.Join('\n', firings);
+        // Every scheduled job fired. Quartz may fire one again when cluster recovery judges a slow node dead; that
+        // firing is a new execution and must get its own run id like any other.
+        Assert.Equal(Enumerable.Range(0, Firings).Select(i => $"{marker}-{i}").Order(), firings.Select(l => l.Firing!).Distinct().Order());
         Assert.All(lines, l => Assert.Equal(workflow, l.JobId));
         Assert.All(lines, l => Assert.Equal("quartz-user", l.UserId));
         Assert.All(firings, l => Assert.Equal("sweep", l.TaskName));
-        Assert.Equal(Firings, firings.Select(l => l.TaskRunId).Distinct().Count());
+        Assert.True(firings.Select(l => l.TaskRunId).Distinct().Count() == firings.Count, "two firings share a run id:\n" + shown);
         Assert.True(firings.Select(l => l.Worker).Distinct().Count() >= 2, "all firings ran on one node: " + string.Join(", ", firings.Select(l => l.Worker)));
     }
 }

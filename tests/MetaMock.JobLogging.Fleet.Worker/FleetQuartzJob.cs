@@ -13,7 +13,7 @@ public sealed class FleetQuartzJob(ILogger<FleetQuartzJob> logger, WorkerIdentit
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        logger.LogInformation("quartz {Marker} on {Worker}", context.MergedJobDataMap.GetString(MarkerKey), worker.Name);
+        logger.LogInformation("quartz {Marker} {Firing} on {Worker}", context.MergedJobDataMap.GetString(MarkerKey), context.JobDetail.Key.Name, worker.Name);
         await Task.Delay(300, cancellationToken).ConfigureAwait(false);
     }
 }

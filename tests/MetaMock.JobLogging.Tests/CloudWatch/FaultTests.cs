@@ -119,7 +119,7 @@ public sealed class FaultTests(MotoFixture moto)
             }
         }
 
-        Assert.Equal(25, harness.Diagnostics.DroppedByReason["undelivered_at_shutdown"]);
+        Assert.Equal(25, Accounting.DroppedAtShutdown(harness.Diagnostics));
         Assert.Equal(0, harness.Diagnostics.EventsSent);
         Assert.Contains("25 event(s) could not be delivered to CloudWatch Logs before shutdown", harness.Warnings.Text, StringComparison.Ordinal);
         Accounting.AssertAddsUp(harness.Diagnostics, 25);
