@@ -97,6 +97,21 @@ public sealed class MetaMockLoggingOptions
     /// </summary>
     public Func<HttpMessageHandler>? HttpHandlerFactory { get; set; }
 
+    /// <summary>
+    /// <c>CLOUDWATCH_SPOOL_DIR</c>: a directory where events wait for CloudWatch in memory-mapped files, so a killed
+    /// process loses none; the next start sends them. Null (the default): events wait in memory.
+    /// </summary>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary><c>CLOUDWATCH_SPOOL_SYNC</c>: none (default), interval or always; what each survives is in <see cref="JobLogging.SpoolSync"/>.</summary>
+    public SpoolSync SpoolSync { get; set; } = SpoolSync.None;
+
+    /// <summary><c>CLOUDWATCH_SPOOL_SYNC_INTERVAL</c>: how often the spool is written to the device in <see cref="SpoolSync.Interval"/> mode (default 1 s).</summary>
+    public TimeSpan SpoolSyncInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>CLOUDWATCH_SPOOL_MAX_BYTES</c>: disk the spool's files may take (default 1 GiB); when full, <see cref="BufferFullMode"/> applies.</summary>
+    public long MaxSpoolBytes { get; set; } = 1L << 30;
+
     /// <summary>True when lines go to CloudWatch as well as the console: production with CloudWatch enabled.</summary>
     internal bool CloudWatchEnabled => Environment == MetaMockEnvironment.Production && UseCloudWatch;
 }
