@@ -1,4 +1,5 @@
 using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -56,7 +57,7 @@ public sealed class SlowAnswerTests(MotoFixture moto)
         await Eventually.TrueAsync(
             () =>
             {
-                time.Advance(CloudWatchSender.DrainInterval);
+                time.Advance(SendPacing.DefaultDrainInterval);
                 return DrainProbe.Collected(probe);
             },
             "what arrived during the put is drained",

@@ -1,41 +1,34 @@
-using System.Globalization;
+using MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Diagnostics;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// The one background loop for every stream. Draining and sending are paced apart. It DRAINS (routes each queued event
-/// and formats it into the store, which lets the log call's strings go) whenever a writer reports a segment's worth
-/// queued, and every <see cref="DrainInterval"/> while anything is queued, so those strings rarely outlive a gen0
-/// collection. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
-/// one, or everything once the buffer is half full (drained events still count against its limits until released).
-/// While a send round is in flight it keeps draining, so a producer refilling the room the round releases is not left
-/// with its strings queued for the whole round: into the streams whose calls are not yet cut (they are cut from what
-/// they hold when a slot frees, see <see cref="SendRound"/>), and into a list of arrivals set aside for the others.
-/// Failures keep events pending (within the buffer's limits) and back off (see <see cref="SendFailures"/>): no send
-/// until the backoff ends, though draining goes on; refused credentials switch everything to the console. On dispose
-/// it delivers what it can within the shutdown timeout and reports the rest.
+/// The one background loop for every stream, a short sequencer over its parts. It connects once
+/// (<see cref="CloudWatchConnection"/>), then goes round in cycles: each cycle DRAINS (routes each queued event and
+/// formats it into the store, which lets the log call's strings go), then SENDS what <see cref="SendPacing"/> says.
+/// Draining and sending are paced apart: it drains whenever a writer reports a segment's worth queued, and every drain
+/// interval while anything is queued, so those strings rarely outlive a gen0 collection; it sends every stream with
+/// events at the flush interval, and early the full calls of a stream that holds one, or everything once the buffer is
+/// half full (drained events still count against its limits until released). While a send round is in flight it keeps
+/// draining (<see cref="RoundRunner"/>): into the streams whose calls are not yet cut, and aside for the others.
+/// Failures keep events pending (within the buffer's limits) and back off (<see cref="SendFailures"/>): no send until
+/// the backoff ends, though draining goes on; refused credentials switch everything to the console
+/// (<see cref="ConsoleFallback"/>). On dispose it delivers what it can within the shutdown timeout and reports the rest
+/// (<see cref="ShutdownReport"/>).
 /// </summary>
-internal sealed class CloudWatchSender : IDisposable
+internal sealed class CloudWatchSender : IDisposable, IRoundIntake
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
     private const int DrainChunk = 8_192;
-
-    /// <summary>
-    /// How long queued events may wait for a drain when no writer woke the loop. Short against the gen0 collections of
-    /// a busy process (tens of milliseconds apart), long enough that a quiet process is not woken for every line.
-    /// </summary>
-    internal static readonly TimeSpan DrainInterval = TimeSpan.FromMilliseconds(50);
 
     // Set at construction, read-only afterwards.
     private readonly MetaMockLoggingOptions _options;
     private readonly ILogEventBuffer _buffer;
     private readonly FlushSignal _signal;
     private readonly SenderCounters _counters;
-    private readonly SenderOutput _output;
     private readonly TimeProvider _time;
-    private readonly ICloudWatchClientSource _clients;
     private readonly StreamRouter _router;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -54,20 +47,19 @@ internal sealed class CloudWatchSender : IDisposable
     // Events drained while a round was in flight, in drain order, to add to their streams after it. One list for all
     // streams, not one per stream: 1,000 busy streams would otherwise rent and grow 1,000 arrays every round.
     private readonly List<(StreamState Stream, PendingEvent Event)> _arrived = [];
+    private readonly SendPacing _pacing;
+    private readonly RoundRunner _rounds;
+    private readonly CloudWatchConnection _connection;
     private readonly DropReporter _drops;
     private readonly SendFailures _failures;
-    private ICloudWatchLogsClient? _client;
+    private readonly ShutdownReport _shutdown;
     private StreamSender? _sender;
     private long _sequence;
-    private DateTimeOffset _nextRound;
     private bool _drainedNothing;
     private DateTimeOffset _lastDrained = DateTimeOffset.MinValue;
-    private bool _roundJustEnded;
 
     // Shared with the log call.
-    private volatile bool _consoleOnly;
-    // Set by a flush the application asked for: the next cycle sends everything, as at the flush interval.
-    private int _roundRequested;
+    private readonly ConsoleFallback _fallback;
     private Task _loop = Task.CompletedTask;
     private int _disposed;
 
@@ -85,22 +77,29 @@ internal sealed class CloudWatchSender : IDisposable
         _buffer = buffer;
         _signal = signal;
         _counters = counters;
-        _output = output;
         _time = time;
-        _clients = clients;
         _router = router;
         _formatter = new EventFormatter(options.Format, counters);
+        _pacing = new SendPacing(time, options.FlushInterval, SendPacing.DefaultDrainInterval);
+        _rounds = new RoundRunner(this, signal, time, _pacing.DrainInterval, options.MaxParallelStreams, _abort.Token);
+        _fallback = new ConsoleFallback(output, counters, buffer, _streams, _store);
+        _connection = new CloudWatchConnection(options, clients, _fallback, counters, buffer, _store);
         _drops = new DropReporter(counters, output, ReportInterval);
         _failures = new SendFailures(counters, output, CloudWatchEndpoint.Resolve(options), ReportInterval);
+        _shutdown = new ShutdownReport(counters, buffer, _streams, _drops, _failures);
     }
 
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
-    public bool ConsoleOnly => _consoleOnly;
+    public bool ConsoleOnly => _fallback.ConsoleOnly;
+
+    List<(StreamState Stream, PendingEvent Event)> IRoundIntake.Arrived => _arrived;
+
+    List<StreamState> IRoundIntake.FullStreams => _fullStreams;
 
     /// <summary>Makes the next cycle a send round for every stream now, instead of at the flush interval.</summary>
     public void RequestRound()
     {
-        Volatile.Write(ref _roundRequested, 1);
+        _pacing.RequestRound();
         _signal.Wake();
     }
 
@@ -131,49 +130,38 @@ internal sealed class CloudWatchSender : IDisposable
             _loop.Wait(TimeSpan.FromSeconds(2));
         }
 
-        // Drops not yet announced first, then the shutdown's own count, so no event is reported twice.
-        _drops.Report(DateTimeOffset.MaxValue);
-        ReportUndelivered(settleUnanswered: _loop.IsCompleted);
+        _shutdown.Report(loopEnded: _loop.IsCompleted);
         if (_loop.IsCompleted)
         {
             // A loop stuck past every deadline keeps its objects; disposing them under it would only add errors.
-            (_client as IDisposable)?.Dispose();
+            _connection.Dispose();
             _formatter.Dispose();
             _stopping.Dispose();
             _abort.Dispose();
         }
     }
 
+    void IRoundIntake.Drain(DateTimeOffset now) => DrainIntoStreams(now);
+
+    void IRoundIntake.ListIfFull(StreamState stream) => ListIfFull(stream);
+
     private async Task RunAsync()
     {
         try
         {
-            await ConnectAsync().ConfigureAwait(false);
-            _nextRound = _time.GetUtcNow() + _options.FlushInterval;
+            _sender = await _connection.ConnectAsync(_abort.Token).ConfigureAwait(false);
+            _pacing.Start();
             while (!_stopping.IsCancellationRequested)
             {
-                // A backlog goes round at once, unless the last drain found nothing ready (a writer claimed slots and
-                // was preempted before filling them): waiting then lets it finish instead of spinning against it. The
-                // end of a send round goes round once more at once: what arrived during it woke no one (the loop was
-                // busy), yet may complete a call or fill the buffer to half.
-                if ((!_buffer.HasBacklog || _drainedNothing) && !_roundJustEnded)
+                if (_pacing.WaitBeforeCycle(State()) is { } wait)
                 {
-                    await _signal.WaitAsync(UntilNextCycle(), _time, _stopping.Token).ConfigureAwait(false);
+                    await _signal.WaitAsync(wait, _time, _stopping.Token).ConfigureAwait(false);
                 }
 
                 await CycleAsync(shuttingDown: false).ConfigureAwait(false);
             }
 
-            while (!_abort.IsCancellationRequested && (_buffer.Events > 0 || _streams.AnyPending))
-            {
-                var before = _buffer.Events;
-                await CycleAsync(shuttingDown: true).ConfigureAwait(false);
-                if (_buffer.Events >= before)
-                {
-                    // No progress (the endpoint is failing): pause briefly rather than spin until the deadline.
-                    await Task.Delay(TimeSpan.FromMilliseconds(200), _abort.Token).ConfigureAwait(false);
-                }
-            }
+            await DeliverTheRestAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -184,11 +172,11 @@ internal sealed class CloudWatchSender : IDisposable
 #pragma warning restore CA1031
         {
             // A bug must not make the log calls feed a buffer nobody drains: fall back to the console like a refusal.
-            SwitchToConsole($"the CloudWatch sender stopped on an unexpected {error.GetType().Name}");
+            _fallback.SwitchToConsole($"the CloudWatch sender stopped on an unexpected {error.GetType().Name}");
             try
             {
                 DrainIntoStreams(_time.GetUtcNow());
-                WritePendingToConsole();
+                _fallback.WritePendingToConsole();
             }
 #pragma warning disable CA1031 // Whatever is left is counted as undelivered by Dispose; the loop task must not fault.
             catch (Exception)
@@ -198,88 +186,71 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
-    private async Task ConnectAsync()
+    // Shutdown: send rounds until nothing is left or the deadline passes.
+    private async Task DeliverTheRestAsync()
     {
-        try
+        while (!_abort.IsCancellationRequested && (_buffer.Events > 0 || _streams.AnyPending))
         {
-            _client = await _clients.CreateAsync(_options, _abort.Token).ConfigureAwait(false);
-            var retention = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (_options.RetentionDays is { } days)
+            var before = _buffer.Events;
+            await CycleAsync(shuttingDown: true).ConfigureAwait(false);
+            if (_buffer.Events >= before)
             {
-                retention[_options.LogGroup] = days;
+                // No progress (the endpoint is failing): pause rather than spin until the deadline.
+                await Task.Delay(SendPacing.NoProgressPause, _abort.Token).ConfigureAwait(false);
             }
-
-            if (_options.JobLogGroup is { } jobGroup && _options.JobRetentionDays is { } jobDays)
-            {
-                retention[jobGroup] = jobDays;
-            }
-
-            _sender = new StreamSender(_client, new ResourceCreator(_client, retention), _counters, _buffer, BatchLimits.CloudWatch, _store);
         }
-        catch (CredentialsUnavailableException error)
-        {
-            SwitchToConsole(error.Message);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            SwitchToConsole($"the CloudWatch Logs client could not be created ({error.GetType().Name})");
-        }
-    }
-
-    // The flush interval's round, or a drain sooner while events are queued or were drained within the last flush
-    // interval: events arriving below the writers' wake-up threshold (a job's few lines) are then drained within the
-    // drain interval, while an idle process is not woken for that (its first event waits for the round, as before).
-    private TimeSpan UntilNextCycle()
-    {
-        var now = _time.GetUtcNow();
-        var busy = _buffer.Queued > 0 || now - _lastDrained < _options.FlushInterval;
-        var next = busy && now + DrainInterval < _nextRound ? now + DrainInterval : _nextRound;
-        if (_failures.RetryAt > now && _failures.RetryAt < next && (_fullStreams.Count > 0 || HalfFull()))
-        {
-            // A backoff held back an early send: it goes as soon as the backoff ends.
-            next = _failures.RetryAt;
-        }
-
-        return next > now ? next - now : TimeSpan.Zero;
     }
 
     private async Task CycleAsync(bool shuttingDown)
     {
-        _roundJustEnded = false;
         var now = _time.GetUtcNow();
         DrainIntoStreams(now);
-        var intervalRound = Interlocked.Exchange(ref _roundRequested, 0) == 1 || shuttingDown || now >= _nextRound;
-        if (intervalRound)
+        var plan = _pacing.Plan(now, State(), shuttingDown);
+        if (_fallback.ConsoleOnly || _sender is null)
         {
-            _nextRound = now + _options.FlushInterval;
-        }
-
-        if (_consoleOnly || _sender is null)
-        {
-            WritePendingToConsole();
+            _fallback.WritePendingToConsole();
             return;
         }
 
-        if (shuttingDown || now >= _failures.RetryAt)
+        if (plan.Send == SendScope.Everything)
         {
-            if (intervalRound || HalfFull())
-            {
-                await SendAsync(_sender, _streams.WithPending(), fullCallsOnly: false).ConfigureAwait(false);
-            }
-            else if (_fullStreams.Count > 0)
-            {
-                await SendAsync(_sender, _fullStreams, fullCallsOnly: true).ConfigureAwait(false);
-            }
+            await SendAsync(_sender, _streams.WithPending(), fullCallsOnly: false).ConfigureAwait(false);
+        }
+        else if (plan.Send == SendScope.FullCalls)
+        {
+            await SendAsync(_sender, _fullStreams, fullCallsOnly: true).ConfigureAwait(false);
         }
 
         _drops.Report(now);
-        if (intervalRound)
+        if (plan.IntervalRound)
         {
-            // Once a flush interval, as before draining was paced apart: a stream's idle rounds are counted in these.
+            // Once a flush interval, not every drain: a stream's idle rounds are counted in these.
             _streams.Evict(now);
             _counters.PublishActiveStreams(_streams.Names());
         }
     }
+
+    private async Task SendAsync(StreamSender sender, List<StreamState> streams, bool fullCallsOnly)
+    {
+        var round = await _rounds.RunAsync(sender, streams, fullCallsOnly).ConfigureAwait(false);
+        _store.Reclaim(_streams.WithPending());
+        _pacing.RoundEnded();
+        var refused = _failures.AfterRound(round, _time.GetUtcNow(), _buffer.Events, cutShort: _abort.IsCancellationRequested);
+        if (refused is not null)
+        {
+            _fallback.SwitchToConsole(refused);
+            _fallback.WritePendingToConsole();
+        }
+    }
+
+    private LoopState State() => new(
+        Queued: _buffer.Queued > 0,
+        Backlog: _buffer.HasBacklog,
+        DrainedNothing: _drainedNothing,
+        LastDrained: _lastDrained,
+        FullCallListed: _fullStreams.Count > 0,
+        HalfFull: HalfFull(),
+        RetryAt: _failures.RetryAt);
 
     // The buffer's limits count drained events until they are released: at half of either, everything goes out early.
     private bool HalfFull() => _buffer.Events >= _options.MaxBufferedEvents / 2 || _buffer.Bytes >= _options.MaxBufferedBytes / 2;
@@ -420,146 +391,5 @@ internal sealed class CloudWatchSender : IDisposable
             _buffer.Release(1, item.BufferBytes);
             return false;
         }
-    }
-
-    private async Task SendAsync(StreamSender sender, List<StreamState> listed, bool fullCallsOnly)
-    {
-        // The list of full streams grows during the round (drained streams not in it): the round keeps its own copy.
-        var streams = fullCallsOnly ? [.. listed] : listed;
-        var round = new SendRound(sender, streams, fullCallsOnly, _options.MaxParallelStreams, _time, _abort.Token);
-        try
-        {
-            await DrainWhileAsync(round).ConfigureAwait(false);
-        }
-        finally
-        {
-            round.End();
-            // Whatever a stream of the round still holds is listed again once more events reach it.
-            foreach (var stream in streams)
-            {
-                stream.FullCallListed = false;
-            }
-
-            _fullStreams.RemoveAll(static stream => !stream.FullCallListed);
-            MoveArrived();
-        }
-
-        _store.Reclaim(_streams.WithPending());
-        _roundJustEnded = true;
-        var now = _time.GetUtcNow();
-        if (round.Deferred is { } deferred)
-        {
-            _failures.Deferred(deferred, now);
-        }
-
-        if (round.Refused is { } refused)
-        {
-            SwitchToConsole(_failures.Refused(refused, now));
-            WritePendingToConsole();
-        }
-        else if (round.Failure is { } failure)
-        {
-            _failures.BackOff(failure, now, _buffer.Events);
-        }
-        else if (!_abort.IsCancellationRequested)
-        {
-            // A round the deadline cut short proves nothing: the last failure stays for the shutdown report.
-            _failures.Succeeded();
-        }
-    }
-
-    // Drains on every wake-up, drain interval and ended call until the round is over, and hands each freed slot a
-    // call cut from what its stream holds by then.
-    private async Task DrainWhileAsync(SendRound round)
-    {
-        round.Dispatch();
-        using var roundOver = new CancellationTokenSource();
-        var wait = Task.CompletedTask;
-        while (!round.IsOver)
-        {
-            if (wait.IsCompleted)
-            {
-                wait = _signal.WaitAsync(DrainInterval, _time, roundOver.Token);
-            }
-
-            await Task.WhenAny(round.AnyCallEnded, wait).ConfigureAwait(false);
-            DrainIntoStreams(_time.GetUtcNow());
-            round.Dispatch();
-        }
-
-        await roundOver.CancelAsync().ConfigureAwait(false);
-        await wait.ConfigureAwait(false);
-    }
-
-    private void MoveArrived()
-    {
-        foreach (ref readonly var arrival in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_arrived))
-        {
-            arrival.Stream.Pending.Add(arrival.Event);
-            ListIfFull(arrival.Stream);
-        }
-
-        // Kept for rounds like this one; a round with far fewer arrivals (a burst is over) lets the array go.
-        var moved = _arrived.Count;
-        _arrived.Clear();
-        if (_arrived.Capacity > 2 * moved)
-        {
-            _arrived.Capacity = moved;
-        }
-    }
-
-    private void SwitchToConsole(string cause)
-    {
-        if (_consoleOnly)
-        {
-            return;
-        }
-
-        _consoleOnly = true;
-        _output.Warning($"MetaMock.JobLogging: {cause}; logging every level to the console from now on. CloudWatch Logs is not used until the application restarts.");
-    }
-
-    private void WritePendingToConsole()
-    {
-        foreach (var stream in _streams.WithPending())
-        {
-            // A rare path (CloudWatch given up): each line is decoded once, here.
-            stream.Pending.Sort();
-            var lines = new List<string>(stream.Pending.Count);
-            foreach (ref readonly var item in stream.Pending.AsSpan())
-            {
-                lines.Add(System.Text.Encoding.UTF8.GetString(_store.Read(item)));
-            }
-
-            _output.Events(lines);
-            var (count, bytes) = PendingEvent.Total(stream.Pending.AsSpan());
-            stream.Pending.Clear();
-            _counters.AddWrittenToConsole((int)count);
-            _buffer.Release(count, bytes);
-        }
-
-        _store.Reclaim([]);
-    }
-
-    private void ReportUndelivered(bool settleUnanswered)
-    {
-        // Events whose answer was lost and were not sent again may have arrived: counted apart from those never sent.
-        if (settleUnanswered)
-        {
-            foreach (var stream in _streams.WithPending())
-            {
-                StreamSender.SettleUnanswered(stream, _counters, _buffer);
-            }
-        }
-
-        // Whatever is still counted in the buffer (queued, or pending in a stream) never reached CloudWatch.
-        var neverSent = _buffer.Events;
-        if (neverSent > 0)
-        {
-            _counters.AddDropped(DropReasons.UndeliveredAtShutdown, neverSent);
-            _buffer.Release(neverSent, _buffer.Bytes);
-        }
-
-        _failures.ReportShutdown(neverSent, _counters.DroppedFor(DropReasons.InFlightAtShutdown));
     }
 }

@@ -31,8 +31,37 @@ internal sealed class SendFailures
     /// <summary>No send before this time (the backoff after a failed round); draining goes on.</summary>
     public DateTimeOffset RetryAt { get; private set; } = DateTimeOffset.MinValue;
 
+    /// <summary>
+    /// Takes an ended round's outcome: a throttled creation is recorded, a failure backs off, a round that went through
+    /// ends the backoff (unless the shutdown deadline cut it short, which proves nothing). Returns the cause to give
+    /// CloudWatch up for when the credentials were refused, else null.
+    /// </summary>
+    public string? AfterRound(SendRound round, DateTimeOffset now, long bufferedEvents, bool cutShort)
+    {
+        if (round.Deferred is { } deferred)
+        {
+            Deferred(deferred, now);
+        }
+
+        if (round.Refused is { } refused)
+        {
+            return Refused(refused, now);
+        }
+
+        if (round.Failure is { } failure)
+        {
+            BackOff(failure, now, bufferedEvents);
+        }
+        else if (!cutShort)
+        {
+            Succeeded();
+        }
+
+        return null;
+    }
+
     /// <summary>A round failed: remember why, back off, and warn at most once per interval.</summary>
-    public void BackOff(Exception error, DateTimeOffset now, long bufferedEvents)
+    private void BackOff(Exception error, DateTimeOffset now, long bufferedEvents)
     {
         var failure = Describe(error);
         _lastFailure = failure;
@@ -49,17 +78,17 @@ internal sealed class SendFailures
     }
 
     /// <summary>Only one stream waits (its creation was throttled): recorded as the last error, no backoff for the rest.</summary>
-    public void Deferred(Exception error, DateTimeOffset now) => _counters.RecordError(Describe(error), now);
+    private void Deferred(Exception error, DateTimeOffset now) => _counters.RecordError(Describe(error), now);
 
-    /// <summary>A round went through: the backoff and the last failure are over. Not for a round the deadline cut short.</summary>
-    public void Succeeded()
+    /// <summary>A round went through: the backoff and the last failure are over.</summary>
+    private void Succeeded()
     {
         _backoff = TimeSpan.Zero;
         _lastFailure = null;
     }
 
     /// <summary>Refused credentials: recorded, and the cause for the switch to the console.</summary>
-    public string Refused(Exception error, DateTimeOffset now)
+    private string Refused(Exception error, DateTimeOffset now)
     {
         var cause = $"CloudWatch Logs at {_endpoint} refused the credentials ({(error as CloudWatchLogsException)?.ErrorType})";
         _counters.RecordError(cause, now);

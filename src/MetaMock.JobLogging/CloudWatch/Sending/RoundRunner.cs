@@ -1,0 +1,97 @@
+using System.Runtime.InteropServices;
+
+namespace MetaMock.JobLogging.CloudWatch.Sending;
+
+/// <summary>
+/// Sends one round (see <see cref="SendRound"/>) to its end while the intake keeps draining, so a producer refilling
+/// the room the round releases is not left with its strings queued for the whole round: it drains on every wake-up,
+/// drain interval and ended call, and hands each freed slot a call cut from what its stream holds by then. Events that
+/// arrive for a stream whose calls are cut wait aside and join it when the round ends.
+/// </summary>
+internal sealed class RoundRunner
+{
+    private readonly IRoundIntake _intake;
+    private readonly FlushSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _drainInterval;
+    private readonly int _parallelism;
+    private readonly CancellationToken _deadline;
+
+    public RoundRunner(IRoundIntake intake, FlushSignal signal, TimeProvider time, TimeSpan drainInterval, int parallelism, CancellationToken deadline)
+    {
+        _intake = intake;
+        _signal = signal;
+        _time = time;
+        _drainInterval = drainInterval;
+        _parallelism = parallelism;
+        _deadline = deadline;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="listed"/> (their full calls only, or all they hold) and returns the ended round, whose
+    /// failures the caller judges. The shutdown deadline cuts the calls short.
+    /// </summary>
+    public async Task<SendRound> RunAsync(StreamSender sender, List<StreamState> listed, bool fullCallsOnly)
+    {
+        // The list of full streams grows during the round (drained streams not in it): the round keeps its own copy.
+        var streams = fullCallsOnly ? [.. listed] : listed;
+        var round = new SendRound(sender, streams, fullCallsOnly, _parallelism, _time, _deadline);
+        try
+        {
+            await DrainWhileAsync(round).ConfigureAwait(false);
+        }
+        finally
+        {
+            round.End();
+            // Whatever a stream of the round still holds is listed again once more events reach it.
+            foreach (var stream in streams)
+            {
+                stream.FullCallListed = false;
+            }
+
+            _intake.FullStreams.RemoveAll(static stream => !stream.FullCallListed);
+            MoveArrived();
+        }
+
+        return round;
+    }
+
+    private async Task DrainWhileAsync(SendRound round)
+    {
+        round.Dispatch();
+        using var roundOver = new CancellationTokenSource();
+        var wait = Task.CompletedTask;
+        while (!round.IsOver)
+        {
+            if (wait.IsCompleted)
+            {
+                wait = _signal.WaitAsync(_drainInterval, _time, roundOver.Token);
+            }
+
+            await Task.WhenAny(round.AnyCallEnded, wait).ConfigureAwait(false);
+            _intake.Drain(_time.GetUtcNow());
+            round.Dispatch();
+        }
+
+        await roundOver.CancelAsync().ConfigureAwait(false);
+        await wait.ConfigureAwait(false);
+    }
+
+    private void MoveArrived()
+    {
+        var arrived = _intake.Arrived;
+        foreach (ref readonly var arrival in CollectionsMarshal.AsSpan(arrived))
+        {
+            arrival.Stream.Pending.Add(arrival.Event);
+            _intake.ListIfFull(arrival.Stream);
+        }
+
+        // Kept for rounds like this one; a round with far fewer arrivals (a burst is over) lets the array go.
+        var moved = arrived.Count;
+        arrived.Clear();
+        if (arrived.Capacity > 2 * moved)
+        {
+            arrived.Capacity = moved;
+        }
+    }
+}
