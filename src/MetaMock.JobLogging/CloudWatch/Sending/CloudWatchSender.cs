@@ -203,9 +203,9 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
 
     private async Task CycleAsync(bool shuttingDown)
     {
-        var now = _time.GetUtcNow();
+        var now = _pacing.BeginCycle();
         DrainIntoStreams(now);
-        var plan = _pacing.Plan(now, State(), shuttingDown);
+        var plan = _pacing.Plan(State(), shuttingDown);
         if (_fallback.ConsoleOnly || _sender is null)
         {
             _fallback.WritePendingToConsole();

@@ -30,11 +30,11 @@ public sealed class SendPacingTests
         var pacing = Started();
 
         Assert.Equal(Flush, pacing.WaitBeforeCycle(Idle));
-        Assert.Equal(new CyclePlan(SendScope.Nothing, IntervalRound: false), pacing.Plan(_time.GetUtcNow(), Idle, shuttingDown: false));
+        Assert.Equal(new CyclePlan(SendScope.Nothing, IntervalRound: false), Cycle(pacing, Idle, shuttingDown: false));
 
         _time.Advance(Flush);
         Assert.Equal(TimeSpan.Zero, pacing.WaitBeforeCycle(Idle));
-        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: true), pacing.Plan(_time.GetUtcNow(), Idle, shuttingDown: false));
+        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: true), Cycle(pacing, Idle, shuttingDown: false));
 
         // The round sets the next one a whole interval on.
         Assert.Equal(Flush, pacing.WaitBeforeCycle(Idle));
@@ -48,7 +48,7 @@ public sealed class SendPacingTests
 
         Assert.Equal(Drain, pacing.WaitBeforeCycle(queued));
         _time.Advance(Drain);
-        Assert.Equal(SendScope.Nothing, pacing.Plan(_time.GetUtcNow(), queued, shuttingDown: false).Send);
+        Assert.Equal(SendScope.Nothing, Cycle(pacing, queued, shuttingDown: false).Send);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class SendPacingTests
         Assert.Equal(TimeSpan.FromMilliseconds(10), pacing.WaitBeforeCycle(drained));
 
         _time.Advance(TimeSpan.FromMilliseconds(10));
-        pacing.Plan(_time.GetUtcNow(), drained, shuttingDown: false);
+        Cycle(pacing, drained, shuttingDown: false);
         _time.Advance(TimeSpan.FromMilliseconds(10));
         // A whole flush interval without a drain: quiet again, so the loop sleeps until the round.
         Assert.Equal(Flush - TimeSpan.FromMilliseconds(10), pacing.WaitBeforeCycle(drained));
@@ -88,7 +88,7 @@ public sealed class SendPacingTests
         pacing.RoundEnded();
         Assert.Null(pacing.WaitBeforeCycle(Idle));
 
-        pacing.Plan(_time.GetUtcNow(), Idle, shuttingDown: false);
+        Cycle(pacing, Idle, shuttingDown: false);
         Assert.Equal(Flush, pacing.WaitBeforeCycle(Idle));
     }
 
@@ -97,11 +97,10 @@ public sealed class SendPacingTests
     {
         var pacing = Started();
         _time.Advance(Drain);
-        var now = _time.GetUtcNow();
 
-        Assert.Equal(new CyclePlan(SendScope.FullCalls, IntervalRound: false), pacing.Plan(now, Idle with { FullCallListed = true }, shuttingDown: false));
-        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: false), pacing.Plan(now, Idle with { HalfFull = true }, shuttingDown: false));
-        Assert.Equal(SendScope.Everything, pacing.Plan(now, Idle with { HalfFull = true, FullCallListed = true }, shuttingDown: false).Send);
+        Assert.Equal(new CyclePlan(SendScope.FullCalls, IntervalRound: false), Cycle(pacing, Idle with { FullCallListed = true }, shuttingDown: false));
+        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: false), Cycle(pacing, Idle with { HalfFull = true }, shuttingDown: false));
+        Assert.Equal(SendScope.Everything, Cycle(pacing, Idle with { HalfFull = true, FullCallListed = true }, shuttingDown: false).Send);
     }
 
     [Fact]
@@ -111,8 +110,8 @@ public sealed class SendPacingTests
         _time.Advance(TimeSpan.FromSeconds(2));
 
         pacing.RequestRound();
-        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: true), pacing.Plan(_time.GetUtcNow(), Idle, shuttingDown: false));
-        Assert.Equal(SendScope.Nothing, pacing.Plan(_time.GetUtcNow(), Idle, shuttingDown: false).Send);
+        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: true), Cycle(pacing, Idle, shuttingDown: false));
+        Assert.Equal(SendScope.Nothing, Cycle(pacing, Idle, shuttingDown: false).Send);
         Assert.Equal(Flush, pacing.WaitBeforeCycle(Idle));
     }
 
@@ -125,10 +124,10 @@ public sealed class SendPacingTests
 
         pacing.RequestRound();
         // An interval round still evicts idle streams and publishes them; it sends nothing.
-        Assert.Equal(new CyclePlan(SendScope.Nothing, IntervalRound: true), pacing.Plan(_time.GetUtcNow(), backingOff, shuttingDown: false));
+        Assert.Equal(new CyclePlan(SendScope.Nothing, IntervalRound: true), Cycle(pacing, backingOff, shuttingDown: false));
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(SendScope.Everything, pacing.Plan(_time.GetUtcNow(), backingOff, shuttingDown: false).Send);
+        Assert.Equal(SendScope.Everything, Cycle(pacing, backingOff, shuttingDown: false).Send);
     }
 
     [Fact]
@@ -151,8 +150,29 @@ public sealed class SendPacingTests
         var pacing = Started();
         var backingOff = Idle with { RetryAt = _time.GetUtcNow() + TimeSpan.FromSeconds(30) };
 
-        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: true), pacing.Plan(_time.GetUtcNow(), backingOff, shuttingDown: true));
-        Assert.Equal(SendScope.Everything, pacing.Plan(_time.GetUtcNow(), backingOff, shuttingDown: true).Send);
+        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: true), Cycle(pacing, backingOff, shuttingDown: true));
+        Assert.Equal(SendScope.Everything, Cycle(pacing, backingOff, shuttingDown: true).Send);
+    }
+
+    [Fact]
+    public void A_round_requested_while_a_cycle_drains_is_left_for_the_next_cycle()
+    {
+        var pacing = Started();
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        // The flush's events were logged after this cycle drained: its round would go without them.
+        pacing.BeginCycle();
+        pacing.RequestRound();
+        Assert.Equal(SendScope.Nothing, pacing.Plan(Idle, shuttingDown: false).Send);
+
+        Assert.Equal(new CyclePlan(SendScope.Everything, IntervalRound: true), Cycle(pacing, Idle, shuttingDown: false));
+    }
+
+    // One cycle: it begins (and would drain), then asks what to send.
+    private static CyclePlan Cycle(SendPacing pacing, LoopState state, bool shuttingDown)
+    {
+        pacing.BeginCycle();
+        return pacing.Plan(state, shuttingDown);
     }
 
     private SendPacing Started()

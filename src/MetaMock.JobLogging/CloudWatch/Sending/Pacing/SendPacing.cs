@@ -25,6 +25,9 @@ internal sealed class SendPacing
     private readonly TimeProvider _time;
     private readonly TimeSpan _flushInterval;
     private DateTimeOffset _nextRound;
+    // The cycle under way: when it began, and whether a flush had asked for a round by then.
+    private DateTimeOffset _cycleStart;
+    private bool _requestedThisCycle;
     private bool _roundJustEnded;
     // Set by a flush the application asked for, from any thread: the next cycle sends everything.
     private int _roundRequested;
@@ -73,11 +76,23 @@ internal sealed class SendPacing
         return next > now ? next - now : TimeSpan.Zero;
     }
 
-    /// <summary>What the cycle that drained at <paramref name="now"/> sends, given what it holds after the drain.</summary>
-    public CyclePlan Plan(DateTimeOffset now, in LoopState state, bool shuttingDown)
+    /// <summary>
+    /// A cycle begins, before it drains: returns its time. A round requested from now on is left for the next cycle:
+    /// the events the flush waits for may have been logged after this cycle's drain.
+    /// </summary>
+    public DateTimeOffset BeginCycle()
     {
         _roundJustEnded = false;
-        var intervalRound = Interlocked.Exchange(ref _roundRequested, 0) == 1 || shuttingDown || now >= _nextRound;
+        _requestedThisCycle = Interlocked.Exchange(ref _roundRequested, 0) == 1;
+        _cycleStart = _time.GetUtcNow();
+        return _cycleStart;
+    }
+
+    /// <summary>What the cycle sends, given what the loop holds once it has drained.</summary>
+    public CyclePlan Plan(in LoopState state, bool shuttingDown)
+    {
+        var now = _cycleStart;
+        var intervalRound = _requestedThisCycle || shuttingDown || now >= _nextRound;
         if (intervalRound)
         {
             _nextRound = now + _flushInterval;
