@@ -9,8 +9,6 @@ namespace MetaMock.JobLogging;
 /// </summary>
 public sealed class MetaMockLoggingDiagnostics
 {
-    // A flush checks its progress this often; it waits on the network, so a finer step would only cost CPU.
-    private static readonly TimeSpan FlushPoll = TimeSpan.FromMilliseconds(20);
     private readonly SenderCounters _counters;
 
     internal MetaMockLoggingDiagnostics(SenderCounters counters) => _counters = counters;
@@ -65,9 +63,16 @@ public sealed class MetaMockLoggingDiagnostics
     {
         var target = _counters.Settled + _counters.Queued.Events;
         _counters.RequestRound();
-        while (_counters.Queued.Events > 0 && _counters.Settled < target)
+        while (true)
         {
-            await Task.Delay(FlushPoll, cancellationToken).ConfigureAwait(false);
+            // Taken before the check: a cycle that ends in between still wakes this flush.
+            var cycleEnded = _counters.NextCycle();
+            if (_counters.Queued.Events == 0 || _counters.Settled >= target)
+            {
+                return;
+            }
+
+            await cycleEnded.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -115,6 +115,36 @@ public sealed class SenderPacingTests
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
     }
 
+    [Fact]
+    public async Task A_flush_during_an_outage_waits_for_the_round_that_delivers_and_completes_with_it()
+    {
+        var sink = new DiscardingClient { Failure = new HttpRequestException("endpoint down") };
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var harness = Start(sink, time);
+        var logger = harness.CreateLogger();
+        Log(logger, 10);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var flush = harness.Diagnostics.FlushAsync(timeout.Token);
+        await Eventually.TrueAsync(() => harness.Diagnostics.LastError is not null, "the flush's round fails", TimeSpan.FromSeconds(10));
+        Assert.False(flush.IsCompleted, "the flush completed with its events still queued");
+
+        // The endpoint is back; nothing is due before the next flush interval, the flush waits for it.
+        sink.Failure = null;
+        await Eventually.TrueAsync(
+            () =>
+            {
+                time.Advance(TimeSpan.FromMinutes(1));
+                return flush.IsCompleted;
+            },
+            "the flush completes with the round that delivers",
+            TimeSpan.FromSeconds(20));
+
+        await flush;
+        Assert.Equal(10, sink.Events);
+        Assert.Equal(0, harness.Diagnostics.QueuedEvents);
+    }
+
     private static LoggingHarness Start(DiscardingClient sink, FakeTimeProvider time, LogFormat format = LogFormat.Json) =>
         LoggingHarness.Start(new Uri("http://127.0.0.1:9/"), "pacing", o =>
         {

@@ -53,6 +53,8 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
     private readonly DropReporter _drops;
     private readonly SendFailures _failures;
     private readonly ShutdownReport _shutdown;
+    // Ends a flush's wait: at the end of every cycle, of the loop, and of the shutdown's count.
+    private readonly CycleSignal _cycles = new();
     private StreamSender? _sender;
     private long _sequence;
     private bool _drainedNothing;
@@ -96,6 +98,9 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
 
     List<StreamState> IRoundIntake.FullStreams => _fullStreams;
 
+    /// <summary>Completes when the cycle under way, or the next one, ends: events may have been settled by then.</summary>
+    public Task CycleEnded => _cycles.Next;
+
     /// <summary>Makes the next cycle a send round for every stream now, instead of at the flush interval.</summary>
     public void RequestRound()
     {
@@ -131,6 +136,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         }
 
         _shutdown.Report(loopEnded: _loop.IsCompleted);
+        _cycles.Pulse();
         if (_loop.IsCompleted)
         {
             // A loop stuck past every deadline keeps its objects; disposing them under it would only add errors.
@@ -159,6 +165,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
                 }
 
                 await CycleAsync(shuttingDown: false).ConfigureAwait(false);
+                _cycles.Pulse();
             }
 
             await DeliverTheRestAsync().ConfigureAwait(false);
@@ -184,6 +191,10 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
             {
             }
         }
+        finally
+        {
+            _cycles.Pulse();
+        }
     }
 
     // Shutdown: send rounds until nothing is left or the deadline passes.
@@ -193,6 +204,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         {
             var before = _buffer.Events;
             await CycleAsync(shuttingDown: true).ConfigureAwait(false);
+            _cycles.Pulse();
             if (_buffer.Events >= before)
             {
                 // No progress (the endpoint is failing): pause rather than spin until the deadline.
