@@ -15,8 +15,9 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// draining (<see cref="RoundRunner"/>): into the streams whose calls are not yet cut, and aside for the others.
 /// Failures keep events pending (within the buffer's limits) and back off (<see cref="SendFailures"/>): no send until
 /// the backoff ends, though draining goes on; refused credentials switch everything to the console
-/// (<see cref="ConsoleFallback"/>). On dispose it delivers what it can within the shutdown timeout and reports the rest
-/// (<see cref="ShutdownReport"/>).
+/// (<see cref="ConsoleFallback"/>). A flush makes the next cycle a round for every stream and learns from
+/// <see cref="CycleEnded"/> when to look at the counters again. On dispose the loop delivers what it can within the
+/// shutdown timeout, and the rest is counted and reported (<see cref="ShutdownReport"/>).
 /// </summary>
 internal sealed class CloudWatchSender : IDisposable, IRoundIntake
 {
@@ -94,10 +95,6 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
     public bool ConsoleOnly => _fallback.ConsoleOnly;
 
-    List<(StreamState Stream, PendingEvent Event)> IRoundIntake.Arrived => _arrived;
-
-    List<StreamState> IRoundIntake.FullStreams => _fullStreams;
-
     /// <summary>Completes when the cycle under way, or the next one, ends: events may have been settled by then.</summary>
     public Task CycleEnded => _cycles.Next;
 
@@ -146,6 +143,11 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
             _abort.Dispose();
         }
     }
+
+    // What a send round needs of the drain below.
+    List<(StreamState Stream, PendingEvent Event)> IRoundIntake.Arrived => _arrived;
+
+    List<StreamState> IRoundIntake.FullStreams => _fullStreams;
 
     void IRoundIntake.Drain(DateTimeOffset now) => DrainIntoStreams(now);
 

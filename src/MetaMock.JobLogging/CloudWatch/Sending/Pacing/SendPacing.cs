@@ -2,13 +2,13 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 
 /// <summary>
 /// When the loop drains and when it sends, decided from the clock and what the loop holds, with no I/O of its own.
-/// Every cycle drains first; pacing says how long to wait for the next cycle (<see cref="WaitBeforeCycle"/>) and what a
-/// cycle sends once drained (<see cref="Plan"/>). It sends everything at the flush interval, at a flush the application
-/// asked for and at shutdown, and early once the buffer is half full; early too, the full calls of the streams holding
-/// one (waiting would not make them larger). While a failed round's backoff lasts it sends nothing, but at shutdown.
-/// Between rounds it goes round at once on a backlog, every drain interval while events are queued or were drained
-/// within the last flush interval (so a job's few lines are formatted and let go young), and otherwise sleeps until the
-/// round, so an idle process is not woken for nothing.
+/// Every cycle drains first; pacing says how long to wait for the next cycle (<see cref="WaitBeforeCycle"/>), gives the
+/// cycle its time (<see cref="BeginCycle"/>) and says what it sends once drained (<see cref="Plan"/>). It sends
+/// everything at the flush interval, at a flush the application asked for and at shutdown, and early once the buffer is
+/// half full; early too, the full calls of the streams holding one (waiting would not make them larger). While a failed
+/// round's backoff lasts it sends nothing, but at shutdown. Between rounds it goes round at once on a backlog, every
+/// drain interval while events are queued or were drained within the last flush interval (so a job's few lines are
+/// formatted and let go young), and otherwise sleeps until the round, so an idle process is not woken for nothing.
 /// </summary>
 /// <remarks>The loop's alone, but <see cref="RequestRound"/>, which any thread may call.</remarks>
 internal sealed class SendPacing
