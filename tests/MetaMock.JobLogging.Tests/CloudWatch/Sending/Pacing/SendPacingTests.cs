@@ -1,7 +1,7 @@
 using MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace MetaMock.JobLogging.Tests.CloudWatch.Sending;
+namespace MetaMock.JobLogging.Tests.CloudWatch.Sending.Pacing;
 
 /// <summary>
 /// When the loop drains and sends, asked of the pacing alone: a fake clock and the state the loop would report, no
