@@ -44,7 +44,7 @@ internal sealed class CloudWatchRouteFactory
         var buffer = new BoundedLogEventBuffer(options.MaxBufferedEvents, options.MaxBufferedBytes, wakeAt, drainAt, signal.Wake);
         var router = new StreamRouter(options.LogGroup, options.JobLogGroup, options.ServiceName ?? StreamRouter.DefaultServiceName(), Environment.MachineName);
         var sender = new CloudWatchSender(options, buffer, signal, _counters, _output, _time, _clients, router);
-        _counters.AttachQueue(() => (buffer.Events, buffer.Bytes), sender.RequestRound, () => sender.CycleEnded);
+        _counters.AttachQueue(() => (buffer.Events, buffer.Bytes), sender.RequestRound, () => sender.Progressed);
         sender.Start();
         return new CloudWatchRoute(options, buffer, sender, _counters, _time);
     }

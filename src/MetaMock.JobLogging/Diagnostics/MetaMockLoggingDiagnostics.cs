@@ -65,14 +65,14 @@ public sealed class MetaMockLoggingDiagnostics
         _counters.RequestRound();
         while (true)
         {
-            // Taken before the check: a cycle that ends in between still wakes this flush.
-            var cycleEnded = _counters.NextCycle();
+            // Taken before the check: progress made in between still wakes this flush.
+            var progressed = _counters.NextProgress();
             if (_counters.Queued.Events == 0 || _counters.Settled >= target)
             {
                 return;
             }
 
-            await cycleEnded.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await progressed.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class SenderCounters : IDisposable
     private ErrorRecord? _lastError;
     private Func<(long Events, long Bytes)> _queued = static () => (0, 0);
     private Action _requestRound = static () => { };
-    private Func<Task> _nextCycle = static () => Task.CompletedTask;
+    private Func<Task> _progressed = static () => Task.CompletedTask;
     private ImmutableArray<string> _activeStreams = [];
 
     public SenderCounters()
@@ -72,18 +72,18 @@ internal sealed class SenderCounters : IDisposable
     public long Settled =>
         Sent + WrittenToConsole + TotalDropped - DroppedFor(DropReasons.BufferFull) - DroppedFor(DropReasons.AfterDispose);
 
-    public void AttachQueue(Func<(long Events, long Bytes)> queued, Action requestRound, Func<Task> nextCycle)
+    public void AttachQueue(Func<(long Events, long Bytes)> queued, Action requestRound, Func<Task> progressed)
     {
         _queued = queued;
         _requestRound = requestRound;
-        _nextCycle = nextCycle;
+        _progressed = progressed;
     }
 
     /// <summary>Asks the sender for a send round now (a flush).</summary>
     public void RequestRound() => _requestRound();
 
-    /// <summary>Completes when the sender's cycle under way, or its next, ends (events may have been settled then).</summary>
-    public Task NextCycle() => _nextCycle();
+    /// <summary>Completes when the sender next may have settled events (a cycle or a call ended).</summary>
+    public Task NextProgress() => _progressed();
 
     public void PublishActiveStreams(ImmutableArray<string> streams) => _activeStreams = streams;
 

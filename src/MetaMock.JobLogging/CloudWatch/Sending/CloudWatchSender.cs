@@ -16,7 +16,7 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// Failures keep events pending (within the buffer's limits) and back off (<see cref="SendFailures"/>): no send until
 /// the backoff ends, though draining goes on; refused credentials switch everything to the console
 /// (<see cref="ConsoleFallback"/>). A flush makes the next cycle a round for every stream and learns from
-/// <see cref="CycleEnded"/> when to look at the counters again. On dispose the loop delivers what it can within the
+/// <see cref="Progressed"/> when to look at the counters again. On dispose the loop delivers what it can within the
 /// shutdown timeout, and the rest is counted and reported (<see cref="ShutdownReport"/>).
 /// </summary>
 internal sealed class CloudWatchSender : IDisposable, IRoundIntake
@@ -54,8 +54,8 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
     private readonly DropReporter _drops;
     private readonly SendFailures _failures;
     private readonly ShutdownReport _shutdown;
-    // Ends a flush's wait: at the end of every cycle, of the loop, and of the shutdown's count.
-    private readonly CycleSignal _cycles = new();
+    // Wakes a waiting flush: at the end of every cycle and of every call of a round, of the loop, and of the shutdown.
+    private readonly ProgressSignal _progress = new();
     private StreamSender? _sender;
     private long _sequence;
     private bool _drainedNothing;
@@ -84,7 +84,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         _router = router;
         _formatter = new EventFormatter(options.Format, counters);
         _pacing = new SendPacing(time, options.FlushInterval, SendPacing.DefaultDrainInterval);
-        _rounds = new RoundRunner(this, signal, time, _pacing.DrainInterval, options.MaxParallelStreams, _abort.Token);
+        _rounds = new RoundRunner(this, signal, _progress, time, _pacing.DrainInterval, options.MaxParallelStreams, _abort.Token);
         _fallback = new ConsoleFallback(output, counters, buffer, _streams, _store);
         _connection = new CloudWatchConnection(options, clients, _fallback, counters, buffer, _store);
         _drops = new DropReporter(counters, output, ReportInterval);
@@ -95,8 +95,8 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
     public bool ConsoleOnly => _fallback.ConsoleOnly;
 
-    /// <summary>Completes when the cycle under way, or the next one, ends: events may have been settled by then.</summary>
-    public Task CycleEnded => _cycles.Next;
+    /// <summary>Completes when the loop next may have settled events: a cycle or a call of a round ended.</summary>
+    public Task Progressed => _progress.Next;
 
     /// <summary>Makes the next cycle a send round for every stream now, instead of at the flush interval.</summary>
     public void RequestRound()
@@ -133,7 +133,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         }
 
         _shutdown.Report(loopEnded: _loop.IsCompleted);
-        _cycles.Pulse();
+        _progress.Pulse();
         if (_loop.IsCompleted)
         {
             // A loop stuck past every deadline keeps its objects; disposing them under it would only add errors.
@@ -167,7 +167,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
                 }
 
                 await CycleAsync(shuttingDown: false).ConfigureAwait(false);
-                _cycles.Pulse();
+                _progress.Pulse();
             }
 
             await DeliverTheRestAsync().ConfigureAwait(false);
@@ -195,7 +195,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         }
         finally
         {
-            _cycles.Pulse();
+            _progress.Pulse();
         }
     }
 
@@ -206,7 +206,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         {
             var before = _buffer.Events;
             await CycleAsync(shuttingDown: true).ConfigureAwait(false);
-            _cycles.Pulse();
+            _progress.Pulse();
             if (_buffer.Events >= before)
             {
                 // No progress (the endpoint is failing): pause rather than spin until the deadline.

@@ -12,15 +12,17 @@ internal sealed class RoundRunner
 {
     private readonly IRoundIntake _intake;
     private readonly FlushSignal _signal;
+    private readonly ProgressSignal _progress;
     private readonly TimeProvider _time;
     private readonly TimeSpan _drainInterval;
     private readonly int _parallelism;
     private readonly CancellationToken _deadline;
 
-    public RoundRunner(IRoundIntake intake, FlushSignal signal, TimeProvider time, TimeSpan drainInterval, int parallelism, CancellationToken deadline)
+    public RoundRunner(IRoundIntake intake, FlushSignal signal, ProgressSignal progress, TimeProvider time, TimeSpan drainInterval, int parallelism, CancellationToken deadline)
     {
         _intake = intake;
         _signal = signal;
+        _progress = progress;
         _time = time;
         _drainInterval = drainInterval;
         _parallelism = parallelism;
@@ -69,6 +71,8 @@ internal sealed class RoundRunner
             }
 
             await Task.WhenAny(round.AnyCallEnded, wait).ConfigureAwait(false);
+            // A call that ended settled its events: a flush waiting only for those need not wait for the whole round.
+            _progress.Pulse();
             _intake.Drain(_time.GetUtcNow());
             round.Dispatch();
         }
