@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
+using Xunit.Abstractions;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch.Crash;
+
+/// <summary>
+/// A worker logging at full speed into 1,000 job streams, with the spool on, killed with SIGKILL at a random moment and
+/// started again on the same spool: every line whose log call returned must reach its stream, in order, with the time
+/// of its call. The worker is a real process (tests/MetaMock.JobLogging.CrashWorker) configured through the public
+/// options only.
+/// <para>
+/// The suite runs one kill. To run it 20 times in a row (each with the next seed; the first failure stops):
+/// <c>METAMOCK_CRASH_REPEAT=20 dotnet test tests/MetaMock.JobLogging.Tests --filter "FullyQualifiedName~CrashTests.A_worker_killed"</c>.
+/// To replay a failure, set <c>METAMOCK_CRASH_SEED</c> to the seed it printed.
+/// </para>
+/// </summary>
+[Collection(UsesMoto.Name)]
+public sealed class CrashTests(MotoFixture moto, ITestOutputHelper output)
+{
+    private const long LinesPerStream = 20;
+
+    [Fact]
+    public async Task A_worker_killed_with_SIGKILL_while_logging_loses_no_line_whose_log_call_returned_once_started_again()
+    {
+        var repeat = Setting("METAMOCK_CRASH_REPEAT") ?? 1;
+        var seed = Setting("METAMOCK_CRASH_SEED") ?? Random.Shared.Next(1_000_000);
+        for (var run = 0; run < repeat; run++)
+        {
+            await KillAndRestartAsync(checked((int)seed + run), $"run {run + 1} of {repeat}");
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_that_logs_a_fixed_count_and_exits_normally_delivers_every_line_once()
+    {
+        using var run = new CrashRun(moto.Server, LogFormat.Json);
+        var started = DateTimeOffset.UtcNow;
+        var worker = await run.StartLoggingAsync(LinesPerStream);
+        await CrashRun.ExitedAsync(worker);
+        var exited = DateTimeOffset.UtcNow;
+        var progress = run.ReadProgress();
+        Assert.All(progress, p => Assert.Equal(LinesPerStream - 1, p));
+
+        var clock = Stopwatch.StartNew();
+        var audit = await run.AuditAsync(progress, started, exited);
+        var diagnostics = CrashRun.Diagnostics(worker);
+        output.WriteLine($"{audit.Summary}\nlogged and delivered in {(exited - started).TotalSeconds:0.0} s, read back in {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine(string.Join(' ', diagnostics.Select(d => $"{d.Key}={d.Value}")));
+        Assert.True(audit.Problems.Count == 0, string.Join('\n', audit.Problems.Prepend(audit.Summary)));
+        Assert.Equal(0, audit.ExtraCopies); // no kill, no lost answer: nothing is sent twice
+        Assert.Equal(0, diagnostics["EventsDropped"]);
+        Assert.Equal(0, diagnostics["QueuedEvents"]);
+        Assert.True(diagnostics["EventsSent"] >= CrashRun.Streams * LinesPerStream, worker.Output); // and the host's own lines
+    }
+
+    private async Task KillAndRestartAsync(int seed, string which)
+    {
+        var random = new Random(seed);
+        var format = random.Next(2) == 0 ? LogFormat.Json : LogFormat.Text;
+        var lifetime = TimeSpan.FromMilliseconds(random.Next(500, 3001));
+        output.WriteLine($"{which}: seed {seed} (replay with METAMOCK_CRASH_SEED={seed}): {format}, killed after {lifetime.TotalSeconds:0.00} s of logging");
+
+        using var run = new CrashRun(moto.Server, format);
+        var started = DateTimeOffset.UtcNow;
+        var worker = await run.StartLoggingAsync();
+        // The random moment of the kill: what is being tested is whatever the worker is doing then, not a condition to wait for.
+        await Task.Delay(lifetime);
+        worker.Kill();
+        var killed = DateTimeOffset.UtcNow;
+        var progress = run.ReadProgress();
+
+        var clock = Stopwatch.StartNew();
+        var drain = await run.DrainAsync();
+        var drained = clock.Elapsed;
+        var audit = await run.AuditAsync(progress, started, killed);
+        var diagnostics = CrashRun.Diagnostics(drain);
+        var report = $"{which}, seed {seed}: {audit.Summary}\nafter the restart: {string.Join(' ', diagnostics.Select(d => $"{d.Key}={d.Value}"))}\n" +
+            $"restart to exit {drained.TotalSeconds:0.0} s, reading the streams back {(clock.Elapsed - drained).TotalSeconds:0.0} s";
+        output.WriteLine(report);
+
+        Assert.True(audit.Problems.Count == 0, string.Join('\n', audit.Problems.Prepend(report)));
+        // The one documented loss: a record half-written when the kill landed, whose log call had not returned (one per
+        // writer thread at most). Any other drop after the restart means a line was lost.
+        var drops = diagnostics.Where(d => d.Key.StartsWith("dropped.", StringComparison.Ordinal) && d.Value > 0).ToDictionary();
+        Assert.True(drops.GetValueOrDefault("dropped.spool_corrupt") <= CrashRun.Threads, report);
+        Assert.True(drops.Keys.All(k => k == "dropped.spool_corrupt"), report);
+        Assert.Equal(0, diagnostics["QueuedEvents"]);
+        Assert.Contains("quiet after", drain.Output, StringComparison.Ordinal);
+    }
+
+    private static long? Setting(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+}
