@@ -14,10 +14,10 @@ internal static class DrainMode
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>True once quiet; false when <see cref="Limit"/> passed first (the line printed at exit shows what was left).</summary>
-    public static async Task<bool> WaitUntilQuietAsync(MetaMockLoggingDiagnostics diagnostics)
+    public static async Task<bool> WaitUntilQuietAsync(MetaMockLoggingDiagnostics diagnostics, MeterTotals meter)
     {
         var clock = Stopwatch.StartNew();
-        var last = DiagnosticsLine.Format(diagnostics);
+        var last = DiagnosticsLine.Format(diagnostics, meter);
         var quietSince = clock.Elapsed;
         while (clock.Elapsed < Limit)
         {
@@ -34,7 +34,7 @@ internal static class DrainMode
             }
 
             await Task.Delay(Poll).ConfigureAwait(false);
-            var now = DiagnosticsLine.Format(diagnostics);
+            var now = DiagnosticsLine.Format(diagnostics, meter);
             if (now != last || diagnostics.QueuedEvents > 0)
             {
                 (last, quietSince) = (now, clock.Elapsed);

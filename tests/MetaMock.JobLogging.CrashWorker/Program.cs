@@ -7,8 +7,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 var arguments = CrashArguments.Parse(args);
+using var meter = new MeterTotals();
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = Environments.Production });
 builder.Logging.ClearProviders();
+// The host's own start and stop lines stay out: every line is the test's, and all a restarted worker sends is replayed.
+builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 builder.Logging.AddMetaMockLogging(options =>
 {
     options.Environment = MetaMockEnvironment.Production;
@@ -36,7 +39,7 @@ using (var host = builder.Build())
     if (arguments.Drain)
     {
         Console.WriteLine("draining");
-        var quiet = await DrainMode.WaitUntilQuietAsync(diagnostics).ConfigureAwait(false);
+        var quiet = await DrainMode.WaitUntilQuietAsync(diagnostics, meter).ConfigureAwait(false);
         Console.WriteLine(quiet ? $"quiet after {Seconds(clock)} s" : $"still busy after {Seconds(clock)} s; disposing anyway");
     }
     else
@@ -52,7 +55,7 @@ using (var host = builder.Build())
 }
 
 // Disposing the host disposed the provider, which delivered what was left or counted it.
-Console.WriteLine(DiagnosticsLine.Format(diagnostics));
+Console.WriteLine(DiagnosticsLine.Format(diagnostics, meter));
 return 0;
 
 static string Seconds(Stopwatch clock) => clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

@@ -16,7 +16,8 @@ internal sealed class CrashRun : IDisposable
     /// <summary>Writer threads in the worker: each can be half-way through one record when the kill lands.</summary>
     public const int Threads = 2;
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+    // The worker's own bounds: up to 120 s waiting for the sender to be quiet, then up to 60 s of shutdown delivery.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(240);
     private static readonly string WorkerDll = Path.Combine(AppContext.BaseDirectory, "MetaMock.JobLogging.CrashWorker.dll");
 
     private readonly MotoServer _moto;
