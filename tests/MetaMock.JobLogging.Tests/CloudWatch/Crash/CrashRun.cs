@@ -33,7 +33,12 @@ internal sealed class CrashRun : IDisposable
 
     public string Group { get; } = WireClients.UniqueGroup("crash");
 
+    /// <summary>Segment files in the spool's slots now (docs/spool.md: a segment's file goes once all it holds is settled).</summary>
+    public int SegmentFiles => Directory.Exists(SpoolPath) ? Directory.EnumerateFiles(SpoolPath, "*.seg", SearchOption.AllDirectories).Count() : 0;
+
     private string ProgressPath => Path.Combine(_root.FullName, "progress");
+
+    private string SpoolPath => Path.Combine(_root.FullName, "spool");
 
     /// <summary>Starts the worker logging (until killed, or <paramref name="linesPerStream"/> lines per stream) and waits until it logs.</summary>
     public async Task<ChildProcess> StartLoggingAsync(long? linesPerStream = null)
@@ -98,7 +103,7 @@ internal sealed class CrashRun : IDisposable
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private List<string> Common(string mode) =>
-        [mode, "--endpoint", _moto.Endpoint.ToString(), "--group", Group, "--spool", Path.Combine(_root.FullName, "spool"), "--format", _format];
+        [mode, "--endpoint", _moto.Endpoint.ToString(), "--group", Group, "--spool", SpoolPath, "--format", _format];
 
     private async Task<ChildProcess> StartAsync(string mode, IEnumerable<string> arguments, string readyLine)
     {
