@@ -33,7 +33,7 @@ public sealed class CrashTests(MotoFixture moto, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_worker_that_logs_a_fixed_count_and_exits_normally_delivers_every_line_once()
+    public async Task A_worker_that_logs_a_fixed_count_and_exits_normally_delivers_every_line_once_and_leaves_nothing_to_send_again()
     {
         using var run = new CrashRun(moto.Server, LogFormat.Json);
         var started = DateTimeOffset.UtcNow;
@@ -53,6 +53,13 @@ public sealed class CrashTests(MotoFixture moto, ITestOutputHelper output)
         Assert.Equal(0, diagnostics["EventsDropped"]);
         Assert.Equal(0, diagnostics["QueuedEvents"]);
         Assert.Equal(CrashRun.Streams * LinesPerStream, diagnostics["EventsSent"]);
+
+        // A normal exit settled everything: a worker started again on the same spool has nothing to replay.
+        var restart = CrashRun.Diagnostics(await run.DrainAsync());
+        var again = string.Join(' ', restart.Select(d => $"{d.Key}={d.Value}"));
+        output.WriteLine($"started again on the same spool: {again}; segment files left in the spool {run.SegmentFiles}");
+        Assert.True(restart["EventsSent"] == 0, $"a restart after a normal exit sent lines again: {again}");
+        Assert.All(restart.Where(d => d.Key.Contains("replayed", StringComparison.OrdinalIgnoreCase)), r => Assert.True(r.Value == 0, again));
     }
 
     private async Task KillAndRestartAsync(int seed, string which)
