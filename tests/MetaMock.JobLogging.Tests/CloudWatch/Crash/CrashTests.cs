@@ -11,6 +11,12 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Crash;
 /// of its call. The worker is a real process (tests/MetaMock.JobLogging.CrashWorker) configured through the public
 /// options only.
 /// <para>
+/// Delivery after a crash is at-least-once: what was sent but not yet settled is sent again. The bound asserted per
+/// stream is that the lines sent twice form one unbroken run of at most 10,000 lines (what one PutLogEvents call
+/// carries), none sent three times: what re-sending the stream's unsettled batch leaves. Seen from the endpoint, one
+/// batch and two consecutive batches of a stream look alike, so that is as tight as an outside check can be.
+/// </para>
+/// <para>
 /// The suite runs one kill. To run it 20 times in a row (each with the next seed; the first failure stops):
 /// <c>METAMOCK_CRASH_REPEAT=20 dotnet test tests/MetaMock.JobLogging.Tests --filter "FullyQualifiedName~CrashTests.A_worker_killed"</c>.
 /// To replay a failure, set <c>METAMOCK_CRASH_SEED</c> to the seed it printed.
