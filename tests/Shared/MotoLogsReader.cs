@@ -23,9 +23,13 @@ public sealed class MotoLogsReader : IDisposable
     }
 
     /// <summary>The messages of one stream, oldest first; empty when the group or stream does not exist.</summary>
-    public async Task<IReadOnlyList<string>> MessagesAsync(string group, string stream)
+    public async Task<IReadOnlyList<string>> MessagesAsync(string group, string stream) =>
+        [.. (await EventsAsync(group, stream)).Select(e => e.Message)];
+
+    /// <summary>The events of one stream, oldest first, with their timestamps (milliseconds since the Unix epoch).</summary>
+    public async Task<IReadOnlyList<(long Timestamp, string Message)>> EventsAsync(string group, string stream)
     {
-        var messages = new List<string>();
+        var messages = new List<(long Timestamp, string Message)>();
         string? token = null;
         while (true)
         {
@@ -42,7 +46,7 @@ public sealed class MotoLogsReader : IDisposable
             }
 
             var events = page["events"]?.AsArray() ?? [];
-            messages.AddRange(events.Select(e => e?["message"]?.GetValue<string>() ?? string.Empty));
+            messages.AddRange(events.Select(e => (e?["timestamp"]?.GetValue<long>() ?? 0, e?["message"]?.GetValue<string>() ?? string.Empty)));
             var next = page["nextForwardToken"]?.GetValue<string>();
             if (events.Count == 0 || next is null || next == token)
             {

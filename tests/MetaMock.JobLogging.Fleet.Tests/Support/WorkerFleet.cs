@@ -15,6 +15,10 @@ public sealed class WorkerFleet : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
+    private static readonly string WorkerDll = Path.Combine(
+        AppContext.BaseDirectory.Replace("MetaMock.JobLogging.Fleet.Tests", "MetaMock.JobLogging.Fleet.Worker", StringComparison.Ordinal),
+        "MetaMock.JobLogging.Fleet.Worker.dll");
+
     private static readonly Dictionary<string, string> Queues = new(StringComparer.Ordinal)
     {
         ["w1"] = "w1",
@@ -23,7 +27,7 @@ public sealed class WorkerFleet : IDisposable
     };
 
     private readonly List<IDisposable> _owned = [];
-    private readonly Dictionary<string, WorkerProcess> _workers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChildProcess> _workers = new(StringComparer.Ordinal);
 
     public WorkerFleet()
     {
@@ -61,7 +65,7 @@ public sealed class WorkerFleet : IDisposable
     /// <summary>A Hangfire client in this process; MetaMock's filter captures the enqueuer's context (see <see cref="FleetClient"/>).</summary>
     public IBackgroundJobClient Client { get; } = null!;
 
-    public WorkerProcess Worker(string name) => _workers[name];
+    public ChildProcess Worker(string name) => _workers[name];
 
     /// <summary>Starts a fresh process in place of worker <paramref name="name"/> (after a kill) and waits until it is up.</summary>
     public async Task RestartAsync(string name)
@@ -88,7 +92,7 @@ public sealed class WorkerFleet : IDisposable
 
     private void Install()
     {
-        using var installer = WorkerProcess.Start("installer", ["--install", "--connection", Connection], "installed");
+        using var installer = ChildProcess.Start("installer", WorkerDll, ["--install", "--connection", Connection], "installed");
         installer.WaitReadyAsync(StartTimeout).GetAwaiter().GetResult();
         var code = installer.WaitForExitAsync(StartTimeout).GetAwaiter().GetResult();
         if (code != 0)
@@ -97,10 +101,11 @@ public sealed class WorkerFleet : IDisposable
         }
     }
 
-    private WorkerProcess StartWorker(string name, string queues)
+    private ChildProcess StartWorker(string name, string queues)
     {
-        var worker = WorkerProcess.Start(
+        var worker = ChildProcess.Start(
             name,
+            WorkerDll,
             ["--name", name, "--connection", Connection, "--queues", queues, "--endpoint", Moto.Endpoint.ToString(), "--group", Group],
             "ready");
         _workers[name] = worker;

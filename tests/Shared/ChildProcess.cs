@@ -1,24 +1,19 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MetaMock.JobLogging.Testing;
 
-namespace MetaMock.JobLogging.Fleet.Tests.Support;
+namespace MetaMock.JobLogging.Testing;
 
 /// <summary>
-/// One fleet worker as a child process (<c>dotnet MetaMock.JobLogging.Fleet.Worker.dll ...</c>). Closing its standard
-/// input stops it gracefully; <see cref="Kill"/> is SIGKILL; <see cref="Dispose"/> always ends it.
+/// A test program run as a child process (<c>dotnet Program.dll ...</c>) with moto's dummy credentials, in production.
+/// Closing its standard input asks it to stop; <see cref="Kill"/> is SIGKILL; <see cref="Dispose"/> always ends it.
 /// </summary>
-public sealed class WorkerProcess : IDisposable
+public sealed class ChildProcess : IDisposable
 {
-    private static readonly string WorkerDll = Path.Combine(
-        AppContext.BaseDirectory.Replace("MetaMock.JobLogging.Fleet.Tests", "MetaMock.JobLogging.Fleet.Worker", StringComparison.Ordinal),
-        "MetaMock.JobLogging.Fleet.Worker.dll");
-
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WorkerProcess(string name, Process process)
+    private ChildProcess(string name, Process process)
     {
         Name = name;
         _process = process;
@@ -29,8 +24,8 @@ public sealed class WorkerProcess : IDisposable
     /// <summary>Everything it printed (standard output and error), for a failing test's message.</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts a worker; <paramref name="readyLine"/> is the line prefix that says it is up.</summary>
-    public static WorkerProcess Start(string name, IEnumerable<string> arguments, string readyLine)
+    /// <summary>Starts <paramref name="dll"/>; <paramref name="readyLine"/> is the line prefix that says it is up.</summary>
+    public static ChildProcess Start(string name, string dll, IEnumerable<string> arguments, string readyLine)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,7 +34,7 @@ public sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WorkerDll);
+        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -49,16 +44,16 @@ public sealed class WorkerProcess : IDisposable
         start.Environment["AWS_ACCESS_KEY_ID"] = MotoServer.AccessKeyId;
         start.Environment["AWS_SECRET_ACCESS_KEY"] = MotoServer.SecretAccessKey;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"worker {name} did not start");
-        var worker = new WorkerProcess(name, process);
-        process.OutputDataReceived += (_, e) => worker.Received(e.Data, readyLine);
-        process.ErrorDataReceived += (_, e) => worker.Received(e.Data, null);
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start");
+        var child = new ChildProcess(name, process);
+        process.OutputDataReceived += (_, e) => child.Received(e.Data, readyLine);
+        process.ErrorDataReceived += (_, e) => child.Received(e.Data, null);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return worker;
+        return child;
     }
 
-    /// <summary>Waits until the worker printed its ready line; fails with its output if it exits or times out first.</summary>
+    /// <summary>Waits until the process printed its ready line; fails with its output if it exits or times out first.</summary>
     public async Task WaitReadyAsync(TimeSpan timeout)
     {
         var exited = _process.WaitForExitAsync();
@@ -66,7 +61,7 @@ public sealed class WorkerProcess : IDisposable
         if (first != _ready.Task)
         {
             throw new InvalidOperationException(
-                $"worker {Name} {(first == exited ? $"exited with {_process.ExitCode}" : $"was not ready within {timeout}")}:\n{Output}");
+                $"{Name} {(first == exited ? $"exited with {_process.ExitCode}" : $"was not ready within {timeout}")}:\n{Output}");
         }
     }
 
