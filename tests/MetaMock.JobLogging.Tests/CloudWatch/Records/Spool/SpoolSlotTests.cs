@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
 using Microsoft.Extensions.Time.Testing;
@@ -127,33 +126,5 @@ public sealed class SpoolSlotTests
         time.Advance(TimeSpan.FromDays(1));
         Assert.Equal((false, false, (TimeSpan?)null), (always.IsDue(), none.IsDue(), none.DueIn()));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpoolSyncPolicy(SpoolSync.Interval, TimeSpan.Zero, time));
-    }
-
-    /// <summary>A small tmpfs (needs root, as the suite runs here): a real full disk or read-only file system.</summary>
-    private sealed class TmpfsMount : IDisposable
-    {
-        private TmpfsMount(string path) => Path = path;
-
-        public string Path { get; }
-
-        public static TmpfsMount Create(string parent, string options)
-        {
-            var path = System.IO.Path.Combine(parent, "mnt");
-            Directory.CreateDirectory(path);
-            Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", path);
-            return new TmpfsMount(path);
-        }
-
-        public void Dispose() => Run("umount", "-l", Path);
-
-        private static void Run(string command, params string[] args)
-        {
-            var start = new ProcessStartInfo(command) { RedirectStandardError = true, UseShellExecute = false };
-            args.ToList().ForEach(start.ArgumentList.Add);
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{command} {string.Join(' ', args)}: {error} (these tests need root to mount a tmpfs)");
-        }
     }
 }
