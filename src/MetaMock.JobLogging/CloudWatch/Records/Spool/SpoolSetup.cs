@@ -40,6 +40,13 @@ internal static class SpoolSetup
         try
         {
             root = Path.GetFullPath(directory);
+            if (FileInTheWay(root) is { } file)
+            {
+                // Said here because creating the directory would only report "could not find a part of the path".
+                TryReport(report, Unusable(root, $"{file} is a file, not a directory"));
+                return null;
+            }
+
             slot = SpoolDirectory.TryClaim(root, new SpoolLimits(SegmentCapacity, options.MaxSpoolBytes), new SpoolCounters(), report);
             if (slot is null)
             {
@@ -62,6 +69,24 @@ internal static class SpoolSetup
     /// <summary>The one line for a spool directory that cannot be used.</summary>
     public static string Unusable(string root, string cause) =>
         $"MetaMock.JobLogging: the spool directory {root} cannot be used ({cause}); events are kept in memory instead.";
+
+    private static string? FileInTheWay(string root)
+    {
+        for (var path = root; path is not null; path = Path.GetDirectoryName(path))
+        {
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
 
     // Claiming a slot only creates directories and an empty lock file, which a full disk still allows. A file the size
     // of a segment, allocated the way segments are, proves there is room for the first one: without it every append
