@@ -54,7 +54,7 @@ internal static class SpoolSetup
             }
 
             ProbeSegmentRoom(slot.Path);
-            report(StartupReport.Spool(options, slot));
+            TryReport(report, StartupReport.Spool(options, slot));
             return slot;
         }
         catch (Exception error)
