@@ -37,7 +37,15 @@ internal static class SpoolDirectory
                 Directory.CreateDirectory(slot);
                 if (TryLock(slot) is { } lockFile)
                 {
-                    return new SpoolSlot(slot, lockFile, limits, counters, report);
+                    try
+                    {
+                        return new SpoolSlot(slot, lockFile, limits, counters, report);
+                    }
+                    catch
+                    {
+                        lockFile.Dispose(); // a slot that cannot be adopted stays free for a later process
+                        throw;
+                    }
                 }
             }
 

@@ -6,9 +6,9 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
 /// </summary>
 internal sealed class ReadOnlyDirectory : IDisposable
 {
-    private readonly TmpfsMount? _mount;
+    private readonly TestMount? _mount;
 
-    private ReadOnlyDirectory(string path, TmpfsMount? mount)
+    private ReadOnlyDirectory(string path, TestMount? mount)
     {
         Path = path;
         _mount = mount;
@@ -19,7 +19,7 @@ internal sealed class ReadOnlyDirectory : IDisposable
     /// <summary>Null when a read-only directory can be made here, else why not.</summary>
     public static string? MissingReason =>
         OperatingSystem.IsWindows() ? "a read-only directory is made with Unix file modes or a tmpfs mount"
-        : Environment.IsPrivilegedProcess && TmpfsMount.MissingReason is { } reason
+        : Environment.IsPrivilegedProcess && TestMount.MissingReason is { } reason
             ? $"running as root, where a chmod does not stop writes, and a read-only tmpfs cannot be mounted ({reason})"
         : null;
 
@@ -27,7 +27,7 @@ internal sealed class ReadOnlyDirectory : IDisposable
     {
         if (Environment.IsPrivilegedProcess)
         {
-            var mount = TmpfsMount.Create(parent, "ro,size=64k");
+            var mount = TestMount.Tmpfs(parent, "ro,size=64k");
             return new ReadOnlyDirectory(mount.Path, mount);
         }
 

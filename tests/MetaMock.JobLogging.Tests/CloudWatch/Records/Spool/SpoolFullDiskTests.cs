@@ -10,7 +10,7 @@ public sealed class SpoolFullDiskTests
     public void Appends_refused_by_a_full_disk_are_each_counted_and_reported_in_one_line_until_a_segment_can_be_created_again()
     {
         using var spool = new TempSpool();
-        using var mount = TmpfsMount.Create(spool.Root, "size=1m"); // three 256 KB segment files, not four
+        using var mount = TestMount.Tmpfs(spool.Root, "size=1m"); // three 256 KB segment files, not four
         using var slot = SpoolDirectory.TryClaim(mount.Path, new SpoolLimits(256 * 1024, 1L << 30), spool.Counters, spool.Reports.Add)!;
         var tables = new InternTables();
         var log = new SegmentLog(slot, tables);

@@ -96,6 +96,26 @@ public sealed class SpoolSetupTests
         Assert.Equal($"MetaMock.JobLogging: the spool directory {root} cannot be used ({file} is a file, not a directory); events are kept in memory instead.", line);
     }
 
+    [Fact]
+    public void A_slot_that_cannot_be_adopted_gives_one_line_naming_the_cause_and_its_lock_is_released()
+    {
+        using var spool = new TempSpool();
+        var slot = Path.Combine(spool.Root, "slot-0");
+        Directory.CreateDirectory(slot);
+        var blank = Path.Combine(slot, "000000000000.seg"); // left empty by a process that died creating it: adoption deletes it
+        var other = Path.Combine(spool.Root, "other");
+        File.WriteAllBytes(blank, []);
+        File.WriteAllBytes(other, []);
+
+        using (TestMount.Bind(other, blank)) // a file mounted over it cannot be deleted (EBUSY)
+        {
+            Assert.Null(SpoolSetup.Open(new MetaMockLoggingOptions { SpoolDirectory = spool.Root }, spool.Reports.Add));
+            using var held = new FileStream(Path.Combine(slot, SpoolSlot.LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
+
+        Assert.StartsWith($"MetaMock.JobLogging: the spool directory {spool.Root} cannot be used (Device or resource busy", Assert.Single(spool.Reports), StringComparison.Ordinal);
+    }
+
     [ReadOnlyDirectoryFact]
     public void A_read_only_directory_gives_one_line_naming_the_path_and_the_cause_and_no_slot()
     {
@@ -113,7 +133,7 @@ public sealed class SpoolSetupTests
     public void A_disk_without_room_for_one_segment_gives_one_line_and_no_slot_and_releases_the_slot_it_claimed()
     {
         using var spool = new TempSpool();
-        using var mount = TmpfsMount.Create(spool.Root, "size=512k"); // room for a slot's directory and lock file, not for a 1 MiB segment
+        using var mount = TestMount.Tmpfs(spool.Root, "size=512k"); // room for a slot's directory and lock file, not for a 1 MiB segment
 
         Assert.Null(SpoolSetup.Open(new MetaMockLoggingOptions { SpoolDirectory = mount.Path }, spool.Reports.Add));
 

@@ -78,7 +78,7 @@ public sealed class SpoolSlotTests
     public void A_read_only_spool_directory_gives_one_line_naming_the_path_and_the_cause()
     {
         using var spool = new TempSpool();
-        using var mount = TmpfsMount.Create(spool.Root, "ro,size=1m");
+        using var mount = TestMount.Tmpfs(spool.Root, "ro,size=1m");
 
         Assert.Null(SpoolDirectory.TryClaim(mount.Path, SpoolLimits.Default, spool.Counters, spool.Reports.Add));
         var line = Assert.Single(spool.Reports);
@@ -90,7 +90,7 @@ public sealed class SpoolSlotTests
     public void On_a_full_disk_a_new_segment_fails_at_creation_is_counted_and_reported_and_appends_report_full()
     {
         using var spool = new TempSpool();
-        using var mount = TmpfsMount.Create(spool.Root, "size=1m");
+        using var mount = TestMount.Tmpfs(spool.Root, "size=1m");
         var reports = new List<string>();
         var counters = new SpoolCounters();
         using var slot = SpoolDirectory.TryClaim(mount.Path, new SpoolLimits(256 * 1024, 1L << 30), counters, reports.Add)!;

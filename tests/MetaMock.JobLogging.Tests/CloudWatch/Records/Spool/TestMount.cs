@@ -2,26 +2,36 @@ using System.Diagnostics;
 
 namespace MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
 
-/// <summary>A small tmpfs (needs root, as the suite runs here): a real full disk or read-only file system.</summary>
-internal sealed class TmpfsMount : IDisposable
+/// <summary>
+/// A mount made for a test (needs root, as the suite runs here): a small tmpfs is a real full disk or read-only file
+/// system; a file bound over another is a file that cannot be deleted (EBUSY).
+/// </summary>
+internal sealed class TestMount : IDisposable
 {
-    private TmpfsMount(string path) => Path = path;
+    private TestMount(string path) => Path = path;
 
     public string Path { get; }
 
-    public static TmpfsMount Create(string parent, string options)
+    public static TestMount Tmpfs(string parent, string options)
     {
         var path = System.IO.Path.Combine(parent, "mnt");
         Directory.CreateDirectory(path);
-        var error = Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", path);
-        Assert.True(error is null, $"{error} (these tests need root to mount a tmpfs)");
-        return new TmpfsMount(path);
+        return Mount(path, "-t", "tmpfs", "-o", options, "tmpfs", path);
     }
+
+    public static TestMount Bind(string source, string target) => Mount(target, "--bind", source, target);
 
     /// <summary>Null when a tmpfs can be mounted here, else why not (tried once, with a mount of its own).</summary>
     public static string? MissingReason => Probe.Value;
 
     public void Dispose() => Run("umount", "-l", Path);
+
+    private static TestMount Mount(string path, params string[] args)
+    {
+        var error = Run("mount", args);
+        Assert.True(error is null, $"{error} (these tests need root to mount)");
+        return new TestMount(path);
+    }
 
     private static readonly Lazy<string?> Probe = new(() =>
     {
