@@ -5,7 +5,8 @@ using MetaMock.JobLogging.CloudWatch.Wire;
 namespace MetaMock.JobLogging.Configuration;
 
 /// <summary>
-/// What the provider says once, on stderr, as it starts: where lines go, and any setting CloudWatch would refuse.
+/// What the provider says once, on stderr, as it starts: where lines go, any setting CloudWatch would refuse, and the
+/// spool in use, if any.
 /// stderr keeps stdout for log lines alone (a JSON console stays parseable). A bad CloudWatch setting is only a warning
 /// where CloudWatch is not used; where it is, it stops the process with one line and exit code 1, because logging
 /// nowhere is worse than not starting, and an exception would end in a stack trace that buries the cause.
@@ -66,7 +67,7 @@ internal sealed class StartupReport
         var adopted = slot.Recovered.Count > 0
             ? $"; {slot.Recovered.Count} segment file(s) a process left unsent when it stopped are replayed"
             : string.Empty;
-        return $"MetaMock.JobLogging: spool on: events wait for CloudWatch Logs in slot {System.IO.Path.GetFileName(slot.Path)} of {System.IO.Path.GetDirectoryName(slot.Path)} ({sync}; at most {Bytes(options.MaxSpoolBytes)} of segment files){adopted}.";
+        return $"MetaMock.JobLogging: spool on: events wait for CloudWatch Logs in slot {Path.GetFileName(slot.Path)} of {Path.GetDirectoryName(slot.Path)} ({sync}; at most {Bytes(options.MaxSpoolBytes)} of segment files){adopted}.";
     }
 
     private static string Destination(MetaMockLoggingOptions options)
