@@ -77,6 +77,27 @@ public sealed partial class DockerFilesTests
         Assert.All(PortLine().Matches(compose), m => Assert.StartsWith("\"127.0.0.1:", m.Groups[1].Value, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Each_worker_spools_to_a_named_volume_of_its_own_mounted_where_the_image_gives_the_app_user_a_directory()
+    {
+        var compose = Read("docker/compose.yaml");
+        var dockerfile = Read("docker/Dockerfile");
+        const string Spool = "/var/spool/metamock";
+
+        Assert.Contains($"CLOUDWATCH_SPOOL_DIR: {Spool}", compose, StringComparison.Ordinal);
+        var volumes = VolumeLine().Matches(compose).Where(m => m.Groups["path"].Value == Spool).Select(m => m.Groups["name"].Value).ToList();
+        Assert.Equal(["spool-1", "spool-2"], volumes);
+        Assert.EndsWith("volumes:\n  spool-1:\n  spool-2:\n", compose, StringComparison.Ordinal);
+
+        // A new named volume takes the owner of its mount point in the image: it must exist and belong to the USER.
+        var user = UserLine().Match(dockerfile);
+        var chown = dockerfile.IndexOf($"mkdir -p {Spool} && chown {user.Groups[1].Value}:{user.Groups[1].Value} {Spool}", StringComparison.Ordinal);
+        Assert.InRange(chown, dockerfile.LastIndexOf("FROM ", StringComparison.Ordinal), user.Index);
+    }
+
+    [GeneratedRegex(@"^\s+- (?<name>[\w-]+):(?<path>/\S+)$", RegexOptions.Multiline)]
+    private static partial Regex VolumeLine();
+
     [GeneratedRegex(@"^\s+command: \[(.+)\]$", RegexOptions.Multiline)]
     private static partial Regex CommandLine();
 

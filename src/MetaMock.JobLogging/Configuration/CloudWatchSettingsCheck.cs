@@ -1,3 +1,5 @@
+using MetaMock.JobLogging.CloudWatch.Records.Spool;
+
 namespace MetaMock.JobLogging.Configuration;
 
 /// <summary>
@@ -33,7 +35,38 @@ internal static class CloudWatchSettingsCheck
             failures.Add("MaxBufferedEvents, MaxBufferedBytes and MaxParallelStreams must be at least 1.");
         }
 
+        CheckSpool(failures, options);
         return failures;
+    }
+
+    // Only a spool in use is checked: its settings do nothing otherwise. The environment's parser already refuses these
+    // values; this catches them when set in code, where they would fail inside the sender instead.
+    private static void CheckSpool(List<string> failures, MetaMockLoggingOptions options)
+    {
+        if (options.SpoolDirectory is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SpoolDirectory))
+        {
+            failures.Add("SpoolDirectory (CLOUDWATCH_SPOOL_DIR) is empty; set a directory, or leave it unset to keep events in memory.");
+        }
+
+        if (!Enum.IsDefined(options.SpoolSync))
+        {
+            failures.Add($"SpoolSync (CLOUDWATCH_SPOOL_SYNC) is {options.SpoolSync}; allowed: None, Interval, Always.");
+        }
+
+        if (options.SpoolSyncInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"SpoolSyncInterval (CLOUDWATCH_SPOOL_SYNC_INTERVAL) must be positive; it is {options.SpoolSyncInterval}.");
+        }
+
+        if (options.MaxSpoolBytes < SpoolSetup.SmallestMaxBytes)
+        {
+            failures.Add($"MaxSpoolBytes (CLOUDWATCH_SPOOL_MAX_BYTES) is {options.MaxSpoolBytes}; accepted: {SpoolSetup.MaxBytesAccepted}.");
+        }
     }
 
     // A group name CloudWatch refuses would fail every call with InvalidParameterException, long after the start.

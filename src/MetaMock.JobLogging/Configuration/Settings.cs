@@ -1,4 +1,5 @@
 using System.Globalization;
+using MetaMock.JobLogging.CloudWatch.Records.Spool;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Configuration;
@@ -49,6 +50,14 @@ internal static class Settings
             (text, o) => TryFullMode(text) is { } value && Apply(() => o.BufferFullMode = value)),
         new("CLOUDWATCH_MAX_PARALLEL_STREAMS", "MaxParallelStreams", "a whole number from 1 to 64",
             (text, o) => TryInt(text) is >= 1 and <= 64 and var value && Apply(() => o.MaxParallelStreams = value)),
+        new("CLOUDWATCH_SPOOL_DIR", "SpoolDirectory", "a directory path (a relative one is resolved against the current directory at start-up)",
+            (text, o) => TryPath(text) is { } value && Apply(() => o.SpoolDirectory = value)),
+        new("CLOUDWATCH_SPOOL_SYNC", "SpoolSync", "none, interval, always",
+            (text, o) => TrySync(text) is { } value && Apply(() => o.SpoolSync = value)),
+        new("CLOUDWATCH_SPOOL_SYNC_INTERVAL", "SpoolSyncInterval", "a positive number of seconds such as 1 or 0.5",
+            (text, o) => TrySeconds(text) is { } value && Apply(() => o.SpoolSyncInterval = value)),
+        new("CLOUDWATCH_SPOOL_MAX_BYTES", "MaxSpoolBytes", SpoolSetup.MaxBytesAccepted,
+            (text, o) => TryLong(text) is { } value && value >= SpoolSetup.SmallestMaxBytes && Apply(() => o.MaxSpoolBytes = value)),
     ];
 
     public static LogLevel? TryLevel(string text) => text.Trim().ToUpperInvariant() switch
@@ -104,6 +113,18 @@ internal static class Settings
     {
         "DROPNEWEST" => BufferFullMode.DropNewest,
         "WAIT" => BufferFullMode.Wait,
+        _ => null,
+    };
+
+    // Kept as given: the spool resolves a relative path when it starts, so the start-up line shows the directory used.
+    private static string? TryPath(string text) =>
+        string.IsNullOrWhiteSpace(text) || text.Contains('\0', StringComparison.Ordinal) ? null : text.Trim();
+
+    private static SpoolSync? TrySync(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "NONE" => SpoolSync.None,
+        "INTERVAL" => SpoolSync.Interval,
+        "ALWAYS" => SpoolSync.Always,
         _ => null,
     };
 

@@ -30,14 +30,22 @@ internal static class SpoolDirectory
                 .Where(n => n >= 0)
                 .Order()
                 .ToList();
-            var candidates = taken.Concat(Enumerable.Range((taken.Count == 0 ? 0 : taken[^1]) + 1, 64));
+            var candidates = taken.Concat(Enumerable.Range(taken.Count == 0 ? 0 : taken[^1] + 1, 64));
             foreach (var number in candidates)
             {
                 var slot = Path.Combine(root, SlotPrefix + number.ToString(CultureInfo.InvariantCulture));
                 Directory.CreateDirectory(slot);
                 if (TryLock(slot) is { } lockFile)
                 {
-                    return new SpoolSlot(slot, lockFile, limits, counters, report);
+                    try
+                    {
+                        return new SpoolSlot(slot, lockFile, limits, counters, report);
+                    }
+                    catch
+                    {
+                        lockFile.Dispose(); // a slot that cannot be adopted stays free for a later process
+                        throw;
+                    }
                 }
             }
 
@@ -45,7 +53,7 @@ internal static class SpoolDirectory
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            report($"MetaMock.JobLogging: the spool directory {root} cannot be used ({error.Message}); events are kept in memory instead.");
+            report(SpoolSetup.Unusable(root, error.Message));
             return null;
         }
     }

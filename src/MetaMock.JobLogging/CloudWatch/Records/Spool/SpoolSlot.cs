@@ -22,6 +22,9 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private long _nextSequence;
     private long _bytes;
 
+    // A full disk refuses every log call's attempt at a new segment: each is counted, the console hears once a spell.
+    private bool _createFailing;
+
     public SpoolSlot(string path, FileStream lockFile, SpoolLimits limits, SpoolCounters counters, Action<string> report)
     {
         Path = path;
@@ -62,12 +65,18 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
                 var segment = FileSegment.Create(SegmentPath(sequence), sequence, capacity, Settled);
                 _live.Add(segment);
                 Interlocked.Add(ref _bytes, size);
+                _createFailing = false;
                 return segment;
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
                 Counters.AddWriteFailure();
-                _report($"MetaMock.JobLogging: cannot create a spool segment in {Path}: {error.Message}");
+                if (!_createFailing)
+                {
+                    _createFailing = true;
+                    _report($"MetaMock.JobLogging: cannot create a spool segment in {Path}: {error.Message}");
+                }
+
                 return null;
             }
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
 using Microsoft.Extensions.Time.Testing;
@@ -79,7 +78,7 @@ public sealed class SpoolSlotTests
     public void A_read_only_spool_directory_gives_one_line_naming_the_path_and_the_cause()
     {
         using var spool = new TempSpool();
-        using var mount = TmpfsMount.Create(spool.Root, "ro,size=1m");
+        using var mount = TestMount.Tmpfs(spool.Root, "ro,size=1m");
 
         Assert.Null(SpoolDirectory.TryClaim(mount.Path, SpoolLimits.Default, spool.Counters, spool.Reports.Add));
         var line = Assert.Single(spool.Reports);
@@ -91,7 +90,7 @@ public sealed class SpoolSlotTests
     public void On_a_full_disk_a_new_segment_fails_at_creation_is_counted_and_reported_and_appends_report_full()
     {
         using var spool = new TempSpool();
-        using var mount = TmpfsMount.Create(spool.Root, "size=1m");
+        using var mount = TestMount.Tmpfs(spool.Root, "size=1m");
         var reports = new List<string>();
         var counters = new SpoolCounters();
         using var slot = SpoolDirectory.TryClaim(mount.Path, new SpoolLimits(256 * 1024, 1L << 30), counters, reports.Add)!;
@@ -127,33 +126,5 @@ public sealed class SpoolSlotTests
         time.Advance(TimeSpan.FromDays(1));
         Assert.Equal((false, false, (TimeSpan?)null), (always.IsDue(), none.IsDue(), none.DueIn()));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpoolSyncPolicy(SpoolSync.Interval, TimeSpan.Zero, time));
-    }
-
-    /// <summary>A small tmpfs (needs root, as the suite runs here): a real full disk or read-only file system.</summary>
-    private sealed class TmpfsMount : IDisposable
-    {
-        private TmpfsMount(string path) => Path = path;
-
-        public string Path { get; }
-
-        public static TmpfsMount Create(string parent, string options)
-        {
-            var path = System.IO.Path.Combine(parent, "mnt");
-            Directory.CreateDirectory(path);
-            Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", path);
-            return new TmpfsMount(path);
-        }
-
-        public void Dispose() => Run("umount", "-l", Path);
-
-        private static void Run(string command, params string[] args)
-        {
-            var start = new ProcessStartInfo(command) { RedirectStandardError = true, UseShellExecute = false };
-            args.ToList().ForEach(start.ArgumentList.Add);
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{command} {string.Join(' ', args)}: {error} (these tests need root to mount a tmpfs)");
-        }
     }
 }
