@@ -1,4 +1,4 @@
-using System.Globalization;
+using MetaMock.JobLogging.Formatting;
 
 namespace MetaMock.JobLogging.CloudWatch.Records;
 
@@ -25,7 +25,7 @@ internal static class ValueCodec
         DateTime => 9,
         DateTimeOffset => 10,
         decimal or Guid => 16,
-        _ => SpanWriter.StringSize(scratch.AddText(TextOf(value))),
+        _ => SpanWriter.StringSize(scratch.AddText(TextOf(value, scratch))),
     };
 
     /// <summary>Writes <paramref name="value"/>; the texts <see cref="Size"/> kept are taken from <paramref name="scratch"/> in order.</summary>
@@ -85,9 +85,14 @@ internal static class ValueCodec
         return new RecordValue(kind, payload);
     }
 
-    // What the JSON line and the message template print for an object of no known type.
-    private static string TextOf(object value) =>
-        (value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value.ToString()) ?? string.Empty;
+    // What the JSON line prints for an object of no known type; one whose text throws gives the console's placeholder.
+    private static string TextOf(object value, EncodeScratch scratch)
+    {
+        var placeholders = scratch.Placeholders;
+        var text = UserText.OfValue(value, ref placeholders);
+        scratch.Placeholders = placeholders;
+        return text;
+    }
 
     private static void WriteDecimal(ref SpanWriter writer, decimal value)
     {

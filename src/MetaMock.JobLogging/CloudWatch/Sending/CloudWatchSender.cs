@@ -1,4 +1,6 @@
 using System.Globalization;
+using MetaMock.JobLogging.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.CloudWatch.Sending.Intake;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Diagnostics;
 
@@ -20,8 +22,6 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 internal sealed class CloudWatchSender : IDisposable
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
-    private const int DrainChunk = 8_192;
-
     /// <summary>
     /// How long queued events may wait for a drain when no writer woke the loop. Short against the gen0 collections of
     /// a busy process (tens of milliseconds apart), long enough that a quiet process is not woken for every line.
@@ -30,13 +30,12 @@ internal sealed class CloudWatchSender : IDisposable
 
     // Set at construction, read-only afterwards.
     private readonly MetaMockLoggingOptions _options;
-    private readonly ILogEventBuffer _buffer;
+    private readonly RecordBuffer _buffer;
     private readonly FlushSignal _signal;
     private readonly SenderCounters _counters;
     private readonly SenderOutput _output;
     private readonly TimeProvider _time;
     private readonly ICloudWatchClientSource _clients;
-    private readonly StreamRouter _router;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
 
@@ -48,7 +47,9 @@ internal sealed class CloudWatchSender : IDisposable
     // on any one worker, and keep memory flat however many jobs a process has ever seen (streams with pending events
     // are never evicted, so the cap never costs an event).
     private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 1_000);
-    private readonly List<CapturedEvent> _drained = [];
+    private readonly EventIntake _intake;
+    private readonly SpoolSlot? _spool;
+    private readonly SpoolSyncPolicy? _spoolSync;
     // Streams that came to hold a full call since the last send, for an early send.
     private readonly List<StreamState> _fullStreams = [];
     // Events drained while a round was in flight, in drain order, to add to their streams after it. One list for all
@@ -58,7 +59,6 @@ internal sealed class CloudWatchSender : IDisposable
     private readonly SendFailures _failures;
     private ICloudWatchLogsClient? _client;
     private StreamSender? _sender;
-    private long _sequence;
     private DateTimeOffset _nextRound;
     private bool _drainedNothing;
     private DateTimeOffset _lastDrained = DateTimeOffset.MinValue;
@@ -73,7 +73,8 @@ internal sealed class CloudWatchSender : IDisposable
 
     public CloudWatchSender(
         MetaMockLoggingOptions options,
-        ILogEventBuffer buffer,
+        RecordBuffer buffer,
+        SpoolSlot? spool,
         FlushSignal signal,
         SenderCounters counters,
         SenderOutput output,
@@ -88,8 +89,10 @@ internal sealed class CloudWatchSender : IDisposable
         _output = output;
         _time = time;
         _clients = clients;
-        _router = router;
-        _formatter = new EventFormatter(options.Format, counters);
+        _spool = spool;
+        _spoolSync = spool is null ? null : new SpoolSyncPolicy(options.SpoolSync, options.SpoolSyncInterval, time);
+        _formatter = new EventFormatter(options.Format);
+        _intake = new EventIntake(buffer, spool is null ? null : new SpoolReplay(spool), spool is not null, router, _streams, _store, _formatter, counters, Accept);
         _drops = new DropReporter(counters, output, ReportInterval);
         _failures = new SendFailures(counters, output, CloudWatchEndpoint.Resolve(options), ReportInterval);
     }
@@ -286,89 +289,32 @@ internal sealed class CloudWatchSender : IDisposable
 
     private void DrainIntoStreams(DateTimeOffset now)
     {
-        // In chunks, so the scratch list stays small however much the buffer held (the buffer bounds the total).
-        var drained = 0;
-        do
-        {
-            _drained.Clear();
-            drained += _buffer.Drain(_drained, DrainChunk);
-            RouteAndFormat(now);
-        }
-        while (_drained.Count == DrainChunk);
-
-        _drained.Clear();
+        var drained = _intake.Drain(now);
         _drainedNothing = drained == 0;
         if (drained > 0)
         {
             _lastDrained = now;
         }
-    }
 
-    private void RouteAndFormat(DateTimeOffset now)
-    {
-        // A job logs its lines in runs under one context snapshot: consecutive events with the same snapshot (and, for
-        // the default stream, the same UTC day) go to the same stream, so the routing lookups run once per run.
-        StreamState? stream = null;
-        LogContextSnapshot? lastContext = null;
-        var lastDay = long.MinValue;
-        foreach (ref readonly var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_drained))
+        // On this thread, never a caller's: before the drained events can be put (always), or once an interval.
+        if (_spool is not null && ((drained > 0 && _spoolSync!.BeforeEachPut) || _spoolSync!.IsDue()))
         {
-            var day = item.Context?.JobId is null ? item.Timestamp.UtcTicks / TimeSpan.TicksPerDay : 0;
-            if (stream is null || !ReferenceEquals(item.Context, lastContext) || day != lastDay)
-            {
-                stream = _streams.Get(_router.Route(item), now);
-                (lastContext, lastDay) = (item.Context, day);
-            }
-
-            if (!TryFormat(item))
-            {
-                continue;
-            }
-
-            var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
-            var bufferBytes = ChargeFormatted(item.BufferBytes, _store.Uncommitted.Length);
-            if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
-            {
-                AddPending(stream, new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, bufferBytes));
-            }
-            else
-            {
-                AddParts(stream, timestamp, bufferBytes);
-            }
-
-            if (!stream.InRound)
-            {
-                ListIfFull(stream);
-            }
+            _spool.Sync();
+            _spoolSync.Synced();
         }
-    }
-
-    // The call estimated the event at two bytes a char (its strings' size); formatted, it holds its UTF-8 text, which is
-    // larger for text outside Latin scripts. The buffer counts the larger of the two, so its byte limit bounds the memory
-    // of drained events too (an outage keeps them for as long as it lasts).
-    private long ChargeFormatted(long reserved, int utf8Bytes)
-    {
-        var held = CapturedEvent.FixedCost + (long)utf8Bytes;
-        if (held <= reserved)
-        {
-            return reserved;
-        }
-
-        _buffer.Charge(held - reserved);
-        return held;
     }
 
     // Once a round cut a stream's calls, they read its pending list: the event waits aside until the round ends.
-    private void AddPending(StreamState stream, in PendingEvent item)
+    private void Accept(StreamState stream, in PendingEvent item)
     {
         if (stream.InRound)
         {
             _arrived.Add((stream, item));
+            return;
         }
-        else
-        {
-            stream.Pending.Add(item);
-        }
+
+        stream.Pending.Add(item);
+        ListIfFull(stream);
     }
 
     private void ListIfFull(StreamState stream)
@@ -377,48 +323,6 @@ internal sealed class CloudWatchSender : IDisposable
         {
             stream.FullCallListed = true;
             _fullStreams.Add(stream);
-        }
-    }
-
-    // A message over the event limit: its parts, each with its marker, replace it in the store.
-    private void AddParts(StreamState stream, long timestamp, long bufferBytes)
-    {
-        var length = _store.Uncommitted.Length;
-        var whole = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            _store.Uncommitted.CopyTo(whole);
-            _store.Discard();
-            var message = whole.AsSpan(0, length);
-            var parts = EventSplitter.Split(message, BatchLimits.CloudWatch.MaxMessageBytes);
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var last = i == parts.Count - 1;
-                var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
-                AddPending(stream, new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(whole);
-        }
-    }
-
-    private bool TryFormat(in CapturedEvent item)
-    {
-        try
-        {
-            _formatter.Format(item, _store);
-            return true;
-        }
-#pragma warning disable CA1031 // User values are formatted here; one that throws must cost that event only.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            _store.Discard();
-            _counters.AddDropped(DropReasons.FormatFailed, 1);
-            _buffer.Release(1, item.BufferBytes);
-            return false;
         }
     }
 
@@ -532,10 +436,10 @@ internal sealed class CloudWatchSender : IDisposable
             }
 
             _output.Events(lines);
-            var (count, bytes) = PendingEvent.Total(stream.Pending.AsSpan());
+            var settled = PendingEvent.Total(stream.Pending.AsSpan());
             stream.Pending.Clear();
-            _counters.AddWrittenToConsole((int)count);
-            _buffer.Release(count, bytes);
+            _counters.AddWrittenToConsole((int)settled.Events);
+            _buffer.Release(settled);
         }
 
         _store.Reclaim([]);
