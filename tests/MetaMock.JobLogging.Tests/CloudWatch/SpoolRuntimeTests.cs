@@ -64,6 +64,46 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
         Assert.Empty(Directory.GetFiles(spool.Root, "*" + SpoolSlot.SegmentSuffix, SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public void A_full_spool_applies_the_buffer_full_mode_and_every_event_is_counted()
+    {
+        using var spool = new TempSpool();
+        var harness = LoggingHarness.Start(moto.Endpoint, WireClients.UniqueGroup("spool-full"), o =>
+        {
+            o.SpoolDirectory = spool.Root;
+            o.MaxSpoolBytes = 1; // not even one segment fits
+        });
+        using (harness)
+        {
+            var logger = harness.CreateLogger();
+            for (var i = 0; i < 10; i++)
+            {
+                logger.LogInformation("line {Line}", i);
+            }
+        }
+
+        Assert.Equal(10, harness.Diagnostics.DroppedByReason.GetValueOrDefault("buffer_full"));
+        Accounting.AssertAddsUp(harness.Diagnostics, 10);
+    }
+
+    [Fact]
+    public async Task A_spool_directory_that_cannot_be_created_is_reported_once_and_events_are_kept_in_memory()
+    {
+        using var spool = new TempSpool();
+        var notADirectory = Path.Combine(spool.Root, "file");
+        await File.WriteAllTextAsync(notADirectory, "x");
+        var group = WireClients.UniqueGroup("spool-bad");
+        var harness = LoggingHarness.Start(moto.Endpoint, group, o => o.SpoolDirectory = Path.Combine(notADirectory, "spool"));
+        using (harness)
+        {
+            harness.CreateLogger().LogInformation("kept in memory");
+        }
+
+        Assert.Equal(1, harness.Diagnostics.EventsSent);
+        var warning = Assert.Single(harness.Warnings.Text.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), line => line.Contains("spool", StringComparison.Ordinal));
+        Assert.Contains(Path.Combine(notADirectory, "spool"), warning, StringComparison.Ordinal);
+    }
+
     // A process whose every call fails (HTTP 503) and gives up one second into its shutdown, on a clock half an hour back.
     private LoggingHarness StartBehindAnEndpointThatIsDown(string spoolRoot, string group, out FaultProxy proxy, out FakeTimeProvider time)
     {

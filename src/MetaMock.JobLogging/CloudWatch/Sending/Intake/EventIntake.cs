@@ -80,6 +80,10 @@ internal sealed class EventIntake
         {
             if (_replay!.TryRead(out var view, out var segment) != ReadStatus.Event)
             {
+                // Records found but unreadable count as replayed and dropped, so the books still add up.
+                var corrupt = _replay.Counters.CorruptRecords;
+                _counters.AddReplayed(corrupt);
+                _counters.AddDropped(SpoolCounters.CorruptReason, corrupt);
                 _replay = null;
                 _buffer.SetReplaying(false);
                 break;
