@@ -46,7 +46,11 @@ internal sealed class RecordBuffer : ILogEventBuffer
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public bool HasBacklog => _replaying || Queued >= _drainAtEvents;
+    // Replay goes on at once only while there is room: a large spool left behind must not outgrow the limits in memory.
+    public bool HasBacklog => (_replaying && HasRoom) || Queued >= _drainAtEvents;
+
+    /// <summary>Below both limits: replayed events may be taken in (they are never refused once read).</summary>
+    public bool HasRoom => Events < _maxEvents && Bytes < _maxBytes;
 
     public long Queued => Interlocked.Read(ref _appended) - _read;
 

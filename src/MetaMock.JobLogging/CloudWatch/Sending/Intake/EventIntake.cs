@@ -6,7 +6,7 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Intake;
 
 /// <summary>
 /// The sender's first step: reads the records the log calls wrote (and, with a spool, those a dead process left, a
-/// chunk per drain so replay never holds back new events), routes each to its stream, formats it into the
+/// chunk per drain while the buffer has room, so replay never holds back new events), routes each to its stream, formats it into the
 /// <see cref="MessageStore"/> and hands it on as a <see cref="PendingEvent"/>. A memory record is settled as soon as it is
 /// formatted (its segment can be reused at once); a spool record only when its event is delivered or dropped, through
 /// the buffer's release, so a crash before then replays it.
@@ -76,7 +76,7 @@ internal sealed class EventIntake
     private int Replay(DateTimeOffset now)
     {
         var taken = 0;
-        while (taken < ReplayChunk)
+        while (taken < ReplayChunk && _buffer.HasRoom)
         {
             if (_replay!.TryRead(out var view, out var segment) != ReadStatus.Event)
             {
