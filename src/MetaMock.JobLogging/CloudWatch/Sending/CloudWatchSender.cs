@@ -7,13 +7,12 @@ using MetaMock.JobLogging.Diagnostics;
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// The one background loop for every stream. Draining and sending are paced apart. It DRAINS (routes each queued event
-/// and formats it into the store, which lets the log call's strings go) whenever a writer reports a segment's worth
-/// queued, and every <see cref="DrainInterval"/> while anything is queued, so those strings rarely outlive a gen0
-/// collection. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
+/// The one background loop for every stream. Draining and sending are paced apart. It DRAINS (the intake reads each
+/// record, routes and formats it into the store, and a memory record's segment can be reused) whenever a writer reports
+/// a drain's worth appended, and every <see cref="DrainInterval"/> while anything is queued. It SENDS every stream with events at the flush interval, and early the full calls of a stream that holds
 /// one, or everything once the buffer is half full (drained events still count against its limits until released).
 /// While a send round is in flight it keeps draining, so a producer refilling the room the round releases is not left
-/// with its strings queued for the whole round: into the streams whose calls are not yet cut (they are cut from what
+/// with its records unread for the whole round: into the streams whose calls are not yet cut (they are cut from what
 /// they hold when a slot frees, see <see cref="SendRound"/>), and into a list of arrivals set aside for the others.
 /// Failures keep events pending (within the buffer's limits) and back off (see <see cref="SendFailures"/>): no send
 /// until the backoff ends, though draining goes on; refused credentials switch everything to the console. On dispose
