@@ -58,7 +58,8 @@ internal sealed class CloudWatchRoute : IDisposable
             exceptionText,
             _keepState ? (deferred ?? state) as IEnumerable<KeyValuePair<string, object?>> : null,
             _keepState ? _scopes : null,
-            _keepState ? LineOrigin.NextSequence() : 0);
+            _keepState ? LineOrigin.NextSequence() : 0,
+            deferred is null ? null : TypedValues<TState>.Reader);
         BufferWriteResult result;
         try
         {

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.CloudWatch.Records;
 
 /// <summary>
-/// One thread's reusable lists for encoding a record: the texts printed in the sizing pass, and the key/value pairs of
-/// the JSON line's named values and of the open scopes, each read once. Cleared after each record, so no caller's
-/// object outlives the call.
+/// One thread's reusable lists for encoding a record: the values read in the sizing pass (template values, then named
+/// values, then scope values, in the order the writing pass writes them), and the key/value pairs of the JSON line's
+/// named values and of the open scopes, each read once. Cleared after each record, so no caller's object outlives the call.
 /// </summary>
 /// <remarks>
 /// A list that throws while it is read (a dictionary another thread changes, a state's own enumerator) keeps the pairs
@@ -20,11 +20,11 @@ internal sealed class EncodeScratch
     [ThreadStatic]
     private static EncodeScratch? _current;
 
-    private readonly List<string> _texts = [];
-    private readonly List<object?> _values = [];
+    private CapturedValue[] _values = new CapturedValue[16];
+    private int _count;
     private readonly List<KeyValuePair<string, object?>> _properties = [];
     private readonly List<KeyValuePair<string, object?>> _scopes = [];
-    private int _nextText;
+    private int _next;
 
     public static EncodeScratch Current => _current ??= new EncodeScratch();
 
@@ -37,32 +37,36 @@ internal sealed class EncodeScratch
     /// <summary>Placeholders written in place of text that threw.</summary>
     public int Placeholders { get; set; }
 
-    /// <summary>Texts kept so far (a mark to <see cref="ForgetTextsFrom"/>).</summary>
-    public int TextCount => _texts.Count;
+    /// <summary>Values kept so far (a mark to <see cref="ForgetFrom"/>).</summary>
+    public int Count => _count;
 
-    public string AddText(string text)
+    /// <summary>Keeps a value read in the sizing pass, for the writing pass.</summary>
+    public ref readonly CapturedValue Add(CapturedValue value)
     {
-        _texts.Add(text);
-        return text;
+        if (_count == _values.Length)
+        {
+            Array.Resize(ref _values, _values.Length * 2);
+        }
+
+        _values[_count] = value;
+        return ref _values[_count++];
     }
 
-    /// <summary>Forgets the texts kept after <paramref name="mark"/> (a part that was measured, then not kept).</summary>
-    public void ForgetTextsFrom(int mark) => _texts.RemoveRange(mark, _texts.Count - mark);
+    /// <summary>As <see cref="Add"/>, for a compiled reader (which cannot take a reference back).</summary>
+    public void AddValue(CapturedValue value) => Add(value);
 
-    public string NextText() => _texts[_nextText++];
+    /// <summary>The value kept at <paramref name="index"/>.</summary>
+    public ref readonly CapturedValue At(int index) => ref _values[index];
 
-    /// <summary>Keeps a template value read in the sizing pass, for the writing pass: a typed state boxes it on each read.</summary>
-    public object? AddValue(object? value)
+    /// <summary>Forgets the values kept from <paramref name="mark"/> on (a part that was measured, then not kept).</summary>
+    public void ForgetFrom(int mark)
     {
-        _values.Add(value);
-        return value;
+        Array.Clear(_values, mark, _count - mark);
+        _count = mark;
     }
 
-    /// <summary>The template value kept at <paramref name="index"/>.</summary>
-    public object? Value(int index) => _values[index];
-
-    /// <summary>Forgets the values kept (a template left for a message formatted at the call).</summary>
-    public void ForgetValues() => _values.Clear();
+    /// <summary>The next value for the writing pass, in the order they were kept.</summary>
+    public ref readonly CapturedValue Next() => ref _values[_next++];
 
     /// <summary>Reads the state's named values once.</summary>
     public void CaptureProperties(IEnumerable<KeyValuePair<string, object?>> properties)
@@ -98,11 +102,10 @@ internal sealed class EncodeScratch
 
     public void Clear()
     {
-        _texts.Clear();
-        _values.Clear();
+        ForgetFrom(0);
         _properties.Clear();
         _scopes.Clear();
-        _nextText = 0;
+        _next = 0;
         Placeholders = 0;
     }
 

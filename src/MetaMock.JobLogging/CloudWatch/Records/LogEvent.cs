@@ -15,6 +15,7 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// <param name="Properties">For the JSON format, the state's named values; may be the same state as <paramref name="Message"/>.</param>
 /// <param name="Scopes">For the JSON format, the scope provider whose key/value scopes are captured.</param>
 /// <param name="Sequence">For the JSON format, the line's <c>seq</c> taken at the call (0: none).</param>
+/// <param name="ValueReader">For a source-generated template state, reads its values without boxing (see <see cref="TypedValues{TState}"/>).</param>
 internal readonly record struct LogEvent(
     long UtcTicks,
     LogLevel Level,
@@ -24,4 +25,5 @@ internal readonly record struct LogEvent(
     string? Exception,
     IEnumerable<KeyValuePair<string, object?>>? Properties,
     IExternalScopeProvider? Scopes,
-    long Sequence = 0);
+    long Sequence = 0,
+    Action<object, EncodeScratch>? ValueReader = null);

@@ -31,7 +31,7 @@ internal sealed class RecordEncoder
         {
             var state = (IReadOnlyList<KeyValuePair<string, object?>>)e.Message;
             valueCount = state.Count - 1;
-            var valuesSize = valueCount >= 0 && state[valueCount].Value is string ? SizeValues(state, valueCount, scratch) : -1;
+            var valuesSize = valueCount >= 0 && state[valueCount].Value is string ? SizeValues(state, valueCount, e.ValueReader, scratch) : -1;
             if (valuesSize >= 0)
             {
                 flags |= RecordFlags.Template;
@@ -127,7 +127,7 @@ internal sealed class RecordEncoder
             writer.WriteVar(template.Id);
             for (var i = 0; i < plan.ValueCount; i++)
             {
-                ValueCodec.Write(ref writer, scratch.Value(i), scratch);
+                ValueCodec.Write(ref writer, scratch.Next());
             }
         }
         else
@@ -177,21 +177,33 @@ internal sealed class RecordEncoder
 
     // The template's values by type; -1 when one is an enum: its name is kept, so a numeric format specifier ({Level:D})
     // would print the name where the console prints the number, and the message is formatted at the call instead.
-    private static int SizeValues(IReadOnlyList<KeyValuePair<string, object?>> state, int count, EncodeScratch scratch)
+    // A source-generated state's values are read by its typed reader (no box per value); others through its list.
+    private static int SizeValues(IReadOnlyList<KeyValuePair<string, object?>> state, int count, Action<object, EncodeScratch>? reader, EncodeScratch scratch)
     {
-        var mark = scratch.TextCount;
-        var size = 0;
-        for (var i = 0; i < count; i++)
+        var mark = scratch.Count;
+        if (reader is not null)
         {
-            var value = scratch.AddValue(state[i].Value);
-            if (value is Enum)
+            reader(state, scratch);
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
             {
-                scratch.ForgetTextsFrom(mark);
-                scratch.ForgetValues();
+                scratch.Add(CapturedValue.From(state[i].Value, scratch));
+            }
+        }
+
+        var size = 0;
+        for (var i = mark; i < scratch.Count; i++)
+        {
+            ref readonly var value = ref scratch.At(i);
+            if (value.Kind == ValueKind.Enum)
+            {
+                scratch.ForgetFrom(mark);
                 return -1;
             }
 
-            size += ValueCodec.Size(value, scratch);
+            size += ValueCodec.Size(value);
         }
 
         return size;
@@ -204,7 +216,7 @@ internal sealed class RecordEncoder
         for (var i = 0; i < properties.Count; i++)
         {
             var (key, value) = properties[i];
-            size += SpanWriter.StringSize(key) + ValueCodec.Size(value, scratch);
+            size += SpanWriter.StringSize(key) + ValueCodec.Size(scratch.Add(CapturedValue.From(value, scratch)));
         }
 
         return size;
@@ -215,9 +227,8 @@ internal sealed class RecordEncoder
         writer.WriteVar((uint)properties.Count);
         for (var i = 0; i < properties.Count; i++)
         {
-            var (key, value) = properties[i];
-            writer.WriteString(key);
-            ValueCodec.Write(ref writer, value, scratch);
+            writer.WriteString(properties[i].Key);
+            ValueCodec.Write(ref writer, scratch.Next());
         }
     }
 }

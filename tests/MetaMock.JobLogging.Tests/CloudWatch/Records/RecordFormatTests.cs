@@ -80,6 +80,36 @@ public sealed class RecordFormatTests
             Assert.Equal(logger.Formatted, codec.Read(offset, v => v.MessageText()));
         });
 
+    [Fact]
+    public void A_source_generated_states_values_read_from_its_typed_fields_are_recorded_as_its_list_gives_them()
+    {
+        var first = LoggerMessage.Define<int, long, double, bool, decimal, DateTime>(LogLevel.Information, 1, "{A} {B} {C} {D} {E} {F}");
+        var second = LoggerMessage.Define<Guid, TimeSpan, DateTimeOffset, string?, float, char>(LogLevel.Information, 2, "{A} {B} {C} {D} {E} {F}");
+        Gen.Select(Gen.Int, Gen.Long, Gen.Double, Gen.Bool, Gen.Decimal, Gen.DateTime).Select(Gen.Guid, Gen.TimeSpan, Gen.DateTimeOffset, Gen.String.Null())
+            .Sample((one, guid, span, offset, text) =>
+            {
+                var (a, b, c, d, e, f) = one;
+                AssertSameRecord(logger => first(logger, a, b, c, d, e, f, null));
+                AssertSameRecord(logger => second(logger, guid, span, offset, text, (float)c, (char)a, null));
+            });
+
+        static void AssertSameRecord(Action<ILogger> log)
+        {
+            var logger = new CapturingLogger();
+            log(logger);
+            Assert.NotNull(logger.Reader);
+            var codec = new RecordCodec();
+            var category = codec.Category("c");
+            var typed = codec.Append(RecordCodec.Event(category, logger.Deferred!) with { ValueReader = logger.Reader });
+            var listed = codec.Append(RecordCodec.Event(category, logger.Deferred!));
+
+            // Read in order: the first frame carries the definitions.
+            var fromFields = codec.Read(typed.Offset, v => (RecordCodec.Values(v.Values), v.MessageText()));
+            Assert.Equal(codec.Read(listed.Offset, v => RecordCodec.Values(v.Values)), fromFields.Item1);
+            Assert.Equal(logger.Formatted, fromFields.Item2);
+        }
+    }
+
     [Theory]
     [InlineData("Level {Level}")]
     [InlineData("Level {Level:D}")]
