@@ -64,6 +64,35 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
         Assert.Empty(Directory.GetFiles(spool.Root, "*" + SpoolSlot.SegmentSuffix, SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [InlineData(SpoolSync.None)]
+    [InlineData(SpoolSync.Interval)]
+    [InlineData(SpoolSync.Always)]
+    public async Task In_every_sync_mode_lines_are_delivered_and_their_segments_deleted_once_settled(SpoolSync mode)
+    {
+        using var spool = new TempSpool();
+        var group = WireClients.UniqueGroup("spool-sync");
+        var harness = LoggingHarness.Start(moto.Endpoint, group, o =>
+        {
+            o.SpoolDirectory = spool.Root;
+            o.SpoolSync = mode;
+            o.SpoolSyncInterval = TimeSpan.FromMilliseconds(100);
+        });
+        using (harness)
+        {
+            using var context = MetaMockLogContext.BeginJobContext("synced");
+            for (var i = 0; i < 20; i++)
+            {
+                harness.CreateLogger().LogInformation("line {Line}", i);
+            }
+        }
+
+        Assert.Equal(20, harness.Diagnostics.EventsSent);
+        using var reader = new CloudWatchReader(moto.Endpoint);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"[INFO] [job_id=synced] line {i}"), await reader.MessagesAsync(group, "jobs/synced"));
+        Assert.Empty(Directory.GetFiles(spool.Root, "*" + SpoolSlot.SegmentSuffix, SearchOption.AllDirectories));
+    }
+
     [Fact]
     public void A_full_spool_applies_the_buffer_full_mode_and_every_event_is_counted()
     {

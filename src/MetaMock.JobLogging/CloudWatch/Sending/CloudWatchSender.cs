@@ -49,6 +49,8 @@ internal sealed class CloudWatchSender : IDisposable
     private readonly EventIntake _intake;
     private readonly SpoolSlot? _spool;
     private readonly SpoolSyncPolicy? _spoolSync;
+    // Appends the last sync covered: an idle spool is not synced again.
+    private long _syncedAppends;
     // Streams that came to hold a full call since the last send, for an early send.
     private readonly List<StreamState> _fullStreams = [];
     // Events drained while a round was in flight, in drain order, to add to their streams after it. One list for all
@@ -176,6 +178,9 @@ internal sealed class CloudWatchSender : IDisposable
                     await Task.Delay(TimeSpan.FromMilliseconds(200), _abort.Token).ConfigureAwait(false);
                 }
             }
+
+            // The sealed last segment's end is read, so once its events are settled it is released (a spool file deleted).
+            DrainIntoStreams(_time.GetUtcNow());
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -296,10 +301,12 @@ internal sealed class CloudWatchSender : IDisposable
         }
 
         // On this thread, never a caller's: before the drained events can be put (always), or once an interval.
-        if (_spool is not null && ((drained > 0 && _spoolSync!.BeforeEachPut) || _spoolSync!.IsDue()))
+        var appended = _buffer.Appended;
+        if (_spool is not null && appended != _syncedAppends && ((drained > 0 && _spoolSync!.BeforeEachPut) || _spoolSync!.IsDue()))
         {
             _spool.Sync();
             _spoolSync.Synced();
+            _syncedAppends = appended;
         }
     }
 

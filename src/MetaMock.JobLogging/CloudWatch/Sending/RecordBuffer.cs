@@ -54,6 +54,9 @@ internal sealed class RecordBuffer : ILogEventBuffer
 
     public long Queued => Interlocked.Read(ref _appended) - _read;
 
+    /// <summary>Events appended since the start.</summary>
+    public long Appended => Interlocked.Read(ref _appended);
+
     /// <summary>
     /// Called by the log call; never does I/O. With <paramref name="waitForRoom"/>, blocks while full until there is
     /// room or the buffer is closed. <paramref name="placeholders"/>: values written as placeholders (their text threw).

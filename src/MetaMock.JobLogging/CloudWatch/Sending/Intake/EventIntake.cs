@@ -69,6 +69,7 @@ internal sealed class EventIntake
         }
 
         _buffer.MarkRead(read);
+        _reader.PassEnds();
         _buffer.NotifyRoom();
         return taken + read;
     }
