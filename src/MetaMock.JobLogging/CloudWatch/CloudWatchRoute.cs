@@ -1,3 +1,4 @@
+using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Sending;
 using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Formatting;
@@ -6,28 +7,31 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.CloudWatch;
 
 /// <summary>
-/// The log call's side of CloudWatch: captures an event (time of the call, level, category, the message, formatted
-/// now unless <see cref="DeferredMessage"/> lets the sender do it, exception, the context snapshot by reference) and
-/// hands it to the buffer. No I/O, no routing, no formatting of the
-/// line here: that is the background sender's work.
+/// The log call's side of CloudWatch: encodes the event into a self-contained record in the buffer's segments (time of
+/// the call, level, interned category, context, the message formatted now unless <see cref="DeferredMessage"/> lets
+/// the sender do it from the template and its values, the exception's text, and for JSON the named values and scope
+/// properties as they are now). No reference to the caller's objects outlives the call; no I/O, routing or formatting
+/// of the line here: that is the background sender's work.
 /// </summary>
 internal sealed class CloudWatchRoute : IDisposable
 {
-    private readonly ILogEventBuffer _buffer;
+    private readonly RecordBuffer _buffer;
     private readonly CloudWatchSender _sender;
     private readonly SenderCounters _counters;
     private readonly TimeProvider _time;
     private readonly bool _keepState;
     private readonly bool _waitWhenFull;
+    private readonly Action? _onDispose;
     private volatile bool _disposed;
     private IExternalScopeProvider? _scopes;
 
-    public CloudWatchRoute(MetaMockLoggingOptions options, ILogEventBuffer buffer, CloudWatchSender sender, SenderCounters counters, TimeProvider time)
+    public CloudWatchRoute(MetaMockLoggingOptions options, RecordBuffer buffer, CloudWatchSender sender, SenderCounters counters, TimeProvider time, Action? onDispose = null)
     {
         _buffer = buffer;
         _sender = sender;
         _counters = counters;
         _time = time;
+        _onDispose = onDispose;
         _keepState = options.Format == LogFormat.Json;
         _waitWhenFull = options.BufferFullMode == BufferFullMode.Wait;
     }
@@ -35,28 +39,46 @@ internal sealed class CloudWatchRoute : IDisposable
     /// <summary>False after dispose or once CloudWatch was given up; the logger then writes every level to the console.</summary>
     public bool IsActive => !_disposed && !_sender.ConsoleOnly;
 
-    public void Capture<TState>(LogLevel level, string category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    /// <summary>The category's interned name: a logger takes it once, so the log call does no lookup for it.</summary>
+    public InternedText Category(string name) => _buffer.Log.Tables.Category(name);
+
+    /// <summary>Encodes the event; never throws (what the application's code throws becomes a counted placeholder).</summary>
+    public void Capture<TState>(LogLevel level, InternedText category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        var deferred = DeferredMessage.TryDefer(state, formatter, out var chars);
+        var deferred = DeferredMessage.TryDefer(state, formatter, out _);
         var placeholders = 0;
         var message = deferred ?? UserText.OfMessage(state, exception, formatter, ref placeholders) ?? string.Empty;
+        var exceptionText = exception is null ? null : UserText.OfException(exception, ref placeholders);
+        var e = new LogEvent(
+            _time.GetUtcNow().UtcTicks,
+            level,
+            category,
+            MetaMockLogContext.Current,
+            message,
+            exceptionText,
+            _keepState ? (deferred ?? state) as IEnumerable<KeyValuePair<string, object?>> : null,
+            _keepState ? _scopes : null,
+            _keepState ? LineOrigin.NextSequence() : 0,
+            deferred is null ? null : TypedValues<TState>.Reader);
+        BufferWriteResult result;
+        try
+        {
+            result = _buffer.Append(e, _waitWhenFull, out var valuePlaceholders);
+            placeholders += valuePlaceholders;
+        }
+#pragma warning disable CA1031 // Not expected (the encoder turns what values throw into placeholders); if it happens, the event is counted.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _counters.AddDropped(DropReasons.FormatFailed, 1);
+            return;
+        }
+
         if (placeholders > 0)
         {
             _counters.AddPlaceholders(placeholders);
         }
 
-        var item = new CapturedEvent(
-            _time.GetUtcNow(),
-            level,
-            category,
-            message,
-            deferred is null ? ((string)message).Length : chars,
-            exception,
-            MetaMockLogContext.Current,
-            _keepState ? (deferred ?? state) as IReadOnlyList<KeyValuePair<string, object?>> : null,
-            _keepState ? CapturedScopes.Capture(_scopes) : null,
-            _keepState ? LineOrigin.NextSequence() : 0);
-        var result = _buffer.TryWrite(in item, _waitWhenFull);
         if (result != BufferWriteResult.Accepted)
         {
             _counters.AddDropped(result == BufferWriteResult.Full ? DropReasons.BufferFull : DropReasons.AfterDispose, 1);
@@ -73,5 +95,6 @@ internal sealed class CloudWatchRoute : IDisposable
     {
         _disposed = true;
         _sender.Dispose();
+        _onDispose?.Invoke();
     }
 }

@@ -1,3 +1,5 @@
+using MetaMock.JobLogging.CloudWatch.Records;
+using MetaMock.JobLogging.CloudWatch.Records.Spool;
 using MetaMock.JobLogging.CloudWatch.Sending;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Diagnostics;
@@ -11,10 +13,10 @@ namespace MetaMock.JobLogging.CloudWatch;
 internal sealed class CloudWatchRouteFactory
 {
     /// <summary>
-    /// Undrained events that wake the sender to drain: one queue segment, the finest step the writers' once-a-segment
-    /// check can see. At a million events a second that is a drain a millisecond, well inside a gen0 collection's gap.
+    /// Appends that wake the sender to drain: at a million events a second that is a drain a millisecond, well inside a
+    /// gen0 collection's gap, and the records' memory segments are reused while still in the cache.
     /// </summary>
-    internal const int DrainAtEvents = QueueSegment<CapturedEvent>.Size;
+    internal const int DrainAtEvents = 1_024;
 
     private readonly SenderCounters _counters;
     private readonly SenderOutput _output;
@@ -38,14 +40,25 @@ internal sealed class CloudWatchRouteFactory
 
         var signal = new FlushSignal();
         // Wake at half the limit (or one full call), so a burst is sent before the tick without a wake-up per event; and
-        // to drain whenever a queue segment's worth is waiting, so the log call's strings are formatted and let go young.
+        // to drain every segment's worth of appends, so records are formatted and their segments reused young.
         var wakeAt = Math.Min(options.MaxBufferedEvents / 2, BatchLimits.CloudWatch.MaxEvents);
         var drainAt = Math.Min(wakeAt, DrainAtEvents);
-        var buffer = new BoundedLogEventBuffer(options.MaxBufferedEvents, options.MaxBufferedBytes, wakeAt, drainAt, signal.Wake);
+        var spool = options.SpoolDirectory is null ? null : SpoolSetup.Open(options, _output.Warning);
+        var log = new SegmentLog((ISegmentSource?)spool ?? MemorySegments(options), new InternTables());
+        var buffer = new RecordBuffer(log, options.MaxBufferedEvents, options.MaxBufferedBytes, wakeAt, drainAt, signal.Wake);
         var router = new StreamRouter(options.LogGroup, options.JobLogGroup, options.ServiceName ?? StreamRouter.DefaultServiceName(), Environment.MachineName);
-        var sender = new CloudWatchSender(options, buffer, signal, _counters, _output, _time, _clients, router);
+        var sender = new CloudWatchSender(options, buffer, spool, signal, _counters, _output, _time, _clients, router);
         _counters.AttachQueue(() => (buffer.Events, buffer.Bytes), sender.RequestRound, () => sender.Progressed);
         sender.Start();
-        return new CloudWatchRoute(options, buffer, sender, _counters, _time);
+        return new CloudWatchRoute(options, buffer, sender, _counters, _time, spool is null ? null : spool.Dispose);
+    }
+
+    // Segments of at most 1 MB, fewer and smaller for a small byte limit; a few more than the limit needs, since the
+    // limit counts formatted events too and memory records are released as soon as they are formatted.
+    private static MemorySegmentPool MemorySegments(MetaMockLoggingOptions options)
+    {
+        var capacity = (int)Math.Clamp(options.MaxBufferedBytes / 4, 64 * 1024, MemorySegmentPool.DefaultCapacity) & ~7;
+        var segments = (int)Math.Min(int.MaxValue, (options.MaxBufferedBytes / capacity) + 2);
+        return new MemorySegmentPool(capacity, Math.Max(4, segments));
     }
 }

@@ -97,7 +97,7 @@ internal static class DeferredMessage
             // The log call would have thrown this to its caller; here the event is kept, with its template, and the cause.
             var values = (IReadOnlyList<KeyValuePair<string, object?>>)state;
             var template = values.Count > 0 ? values[^1].Value as string : null;
-            return $"{template} (message formatting failed: {error.Message})";
+            return Records.TemplateText.FormatFailed(template ?? string.Empty, error);
         }
 #pragma warning disable CA1031 // Only immutable values are deferred, so this is not expected; if it happens, one line says so.
         catch (Exception error)

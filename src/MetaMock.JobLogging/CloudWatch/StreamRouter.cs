@@ -29,17 +29,18 @@ internal sealed class StreamRouter
     public static string DefaultServiceName() =>
         System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name?.ToLowerInvariant() ?? "app";
 
-    public StreamAddress Route(in CapturedEvent item)
+    /// <summary>The stream of an event with this context, logged at <paramref name="utcTicks"/>.</summary>
+    public StreamAddress Route(LogContextSnapshot? context, long utcTicks)
     {
-        if (item.Context?.JobId is { } jobId)
+        if (context?.JobId is { } jobId)
         {
             return new StreamAddress(_jobGroup, JobStream(jobId));
         }
 
-        var day = item.Timestamp.UtcTicks / TimeSpan.TicksPerDay;
+        var day = utcTicks / TimeSpan.TicksPerDay;
         if (day != _cachedDay)
         {
-            _cachedDefault = StreamNames.ForDefault(_service, _host, item.Timestamp);
+            _cachedDefault = StreamNames.ForDefault(_service, _host, new DateTimeOffset(utcTicks, TimeSpan.Zero));
             _cachedDay = day;
         }
 

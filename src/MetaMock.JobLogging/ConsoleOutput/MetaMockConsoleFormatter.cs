@@ -43,18 +43,19 @@ internal sealed class MetaMockConsoleFormatter : ConsoleFormatter
         }
 
         var context = MetaMockLogContext.Current;
+        var exception = logEntry.Exception is null ? null : UserText.OfException(logEntry.Exception, ref placeholders);
         if (_options.CurrentValue.Format == LogFormat.Json)
         {
             var buffer = new ArrayBufferWriter<byte>(256);
             placeholders += JsonLine.Write(buffer, new JsonLineParts(
                 _time.GetUtcNow(), logEntry.LogLevel, logEntry.Category, message ?? string.Empty, context,
-                logEntry.Exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider, LineOrigin.NextSequence()));
+                exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider, LineOrigin.NextSequence()));
             textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
             textWriter.Write(Environment.NewLine);
         }
         else
         {
-            placeholders += TextLine.Write(textWriter, logEntry.LogLevel, context, message ?? string.Empty, logEntry.Exception);
+            TextLine.WriteRecord(textWriter, logEntry.LogLevel, context, message ?? string.Empty, exception);
         }
 
         if (placeholders > 0)

@@ -47,6 +47,12 @@ public sealed class MetaMockLoggingDiagnostics
     /// </summary>
     public long PossibleDuplicates => _counters.PossibleDuplicates;
 
+    /// <summary>
+    /// Events left unsettled in the spool by an earlier process and replayed by this one (delivery is at-least-once: a
+    /// batch sent just before that process died may arrive twice). They add to the events this process logged.
+    /// </summary>
+    public long EventsReplayed => _counters.Replayed;
+
     /// <summary>The last sending error (type and operation, never a credential), or null.</summary>
     public string? LastError => _counters.LastError?.Description;
 

@@ -26,6 +26,7 @@ internal sealed class SenderCounters : IDisposable
     private long _possibleDuplicates;
     private long _writtenToConsole;
     private long _placeholders;
+    private long _replayed;
     private ErrorRecord? _lastError;
     private Func<(long Events, long Bytes)> _queued = static () => (0, 0);
     private Action _requestRound = static () => { };
@@ -51,6 +52,9 @@ internal sealed class SenderCounters : IDisposable
 
     public long Placeholders => Interlocked.Read(ref _placeholders);
     public long PossibleDuplicates => Interlocked.Read(ref _possibleDuplicates);
+
+    /// <summary>Events a dead process left in the spool, read again to be sent (they were logged before this process).</summary>
+    public long Replayed => Interlocked.Read(ref _replayed);
 
     public (long Events, long Bytes) Queued => _queued();
 
@@ -104,6 +108,8 @@ internal sealed class SenderCounters : IDisposable
             _consoleCounter.Add(events);
         }
     }
+
+    public void AddReplayed(long events) => Interlocked.Add(ref _replayed, events);
 
     public void AddPlaceholders(int placeholders)
     {

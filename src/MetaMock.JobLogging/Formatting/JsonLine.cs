@@ -52,9 +52,9 @@ internal static class JsonLine
         json.WriteNumber("pid", LineOrigin.ProcessId);
         written.Add("seq");
         json.WriteNumber("seq", parts.Sequence);
-        if (parts.Exception is { } exception)
+        if (parts.ExceptionText is { } exception)
         {
-            WriteString(json, written, "exception", UserText.OfException(exception, ref written.Placeholders));
+            WriteString(json, written, "exception", exception);
         }
 
         if (parts.State is { } state)

@@ -4,7 +4,8 @@ namespace MetaMock.JobLogging.Formatting;
 
 /// <summary>
 /// What one JSON record is made of; a struct so the console and CloudWatch paths share one writer. <c>Sequence</c> is
-/// the line's number in this process (<see cref="LineOrigin.NextSequence"/>), taken at the log call.
+/// the line's number in this process (<see cref="LineOrigin.NextSequence"/>), taken at the log call; <c>ExceptionText</c> the
+/// exception's text as <see cref="UserText.OfException"/> gives it at the call.
 /// </summary>
 internal readonly record struct JsonLineParts(
     DateTimeOffset Timestamp,
@@ -12,7 +13,7 @@ internal readonly record struct JsonLineParts(
     string Category,
     string Message,
     LogContextSnapshot? Context,
-    Exception? Exception,
+    string? ExceptionText,
     IEnumerable<KeyValuePair<string, object?>>? State,
     IExternalScopeProvider? Scopes,
     long Sequence);

@@ -12,6 +12,13 @@ internal static class TextLine
     public static int Write(TextWriter writer, LogLevel level, LogContextSnapshot? context, string message, Exception? exception)
     {
         var placeholders = 0;
+        WriteRecord(writer, level, context, message, exception is null ? null : UserText.OfException(exception, ref placeholders));
+        return placeholders;
+    }
+
+    /// <summary>Writes the record with the exception's text as <see cref="UserText.OfException"/> gave it (or none).</summary>
+    public static void WriteRecord(TextWriter writer, LogLevel level, LogContextSnapshot? context, string message, string? exceptionText)
+    {
         writer.Write('[');
         writer.Write(LevelNames.Of(level));
         writer.Write("] ");
@@ -21,13 +28,12 @@ internal static class TextLine
         }
 
         writer.Write(ValidUtf16.Repair(message));
-        if (exception is not null)
+        if (exceptionText is not null)
         {
             writer.Write(Environment.NewLine);
-            writer.Write(UserText.OfException(exception, ref placeholders));
+            writer.Write(ValidUtf16.Repair(exceptionText));
         }
 
         writer.Write(Environment.NewLine);
-        return placeholders;
     }
 }

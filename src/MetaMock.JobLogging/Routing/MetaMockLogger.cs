@@ -1,4 +1,5 @@
 using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.CloudWatch.Records;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Routing;
@@ -12,13 +13,13 @@ internal sealed class MetaMockLogger : ILogger
 {
     private readonly ILogger _console;
     private readonly CloudWatchRoute? _cloudWatch;
-    private readonly string _category;
+    private readonly InternedText? _category;
 
     public MetaMockLogger(ILogger console, CloudWatchRoute? cloudWatch = null, string category = "")
     {
         _console = console;
         _cloudWatch = cloudWatch;
-        _category = category;
+        _category = cloudWatch?.Category(category);
     }
 
     public IDisposable? BeginScope<TState>(TState state)
@@ -42,7 +43,7 @@ internal sealed class MetaMockLogger : ILogger
             }
             else
             {
-                cloudWatch.Capture(logLevel, _category, state, exception, formatter);
+                cloudWatch.Capture(logLevel, _category!, state, exception, formatter);
                 if (logLevel < LogLevel.Warning)
                 {
                     return;

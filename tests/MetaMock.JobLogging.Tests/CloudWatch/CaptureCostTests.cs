@@ -17,8 +17,8 @@ public sealed partial class CaptureCostTests(MotoFixture moto, ITestOutputHelper
         output.WriteLine($"baseline, MEL to a null logger: {BaselineNanoseconds():0} ns per call");
 
         // MEL's own LogInformation(params object[]) costs 64 B (the array and the boxed 12), and the boxed template
-        // state 40 B; the message is formatted by the sender and the captured event is stored inline in the queue (no
-        // object per call). Formatting the message here would add ~90 B, the whole line ~800 B.
+        // state 40 B; the record is encoded into a segment (no object per call) and the message is formatted by the
+        // sender from the template and the values. Formatting the message here would add ~90 B, the whole line ~800 B.
         Assert.InRange(bytesPerCall, 1, 120);
     }
 
@@ -27,8 +27,9 @@ public sealed partial class CaptureCostTests(MotoFixture moto, ITestOutputHelper
     {
         var bytesPerCall = MeasureBytesPerCall(logger => Rendered(logger, 12, 0.5, "preset-42"));
 
-        // The state (formatter, int, double, string) boxed once is 48 B; reading its int or double through the state's
-        // list would box each again (24 B apiece), and formatting the message here would add ~80 B.
+        // The state (formatter, int, double, string) boxed once is 48 B. The record takes each value from the state's
+        // typed fields (see TypedValues): reading the int or double through the state's list would box each again
+        // (24 B apiece), and formatting the message here would add ~80 B.
         Assert.InRange(bytesPerCall, 1, 56);
     }
 

@@ -19,9 +19,15 @@ internal sealed class LoggingHarness : IDisposable
     public LoggingHarness(
         IDictionary<string, string?>? environment = null,
         IDictionary<string, string?>? configuration = null,
-        Action<MetaMockLoggingOptions>? configure = null)
+        Action<MetaMockLoggingOptions>? configure = null,
+        TimeProvider? time = null)
     {
         var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         var env = environment ?? new Dictionary<string, string?>();
         services.AddSingleton(new EnvironmentVariables(name => env.TryGetValue(name, out var value) ? value : null));
         services.AddSingleton(new ConfigurationErrorReporter(Errors));

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.CloudWatch.Records;
 
 /// <summary>
-/// One event read back from a segment: everything <see cref="CapturedEvent"/> carries, with the text parts as UTF-8
-/// slices of the segment (valid while the segment is) and the definitions resolved.
+/// One event read back from a segment: everything the log call captured, with the text parts as UTF-8 slices of the
+/// segment (valid until the event is settled in it) and the definitions resolved.
 /// </summary>
 internal readonly ref struct EventView
 {
@@ -40,6 +40,18 @@ internal readonly ref struct EventView
 
     /// <summary>The key/value scope properties, outermost scope first (none when not captured).</summary>
     public PropertyList Scopes { get; init; }
+
+    /// <summary>The JSON line's <c>seq</c> taken at the call; 0 when none was taken (the text format).</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The bytes the record's frame takes in its segment (0 when not read from a segment).</summary>
+    public int RecordBytes { get; init; }
+
+    /// <summary>
+    /// What the event counts against the buffer's byte limit from its append: its frame, and its template's text (a
+    /// definition the frame may not carry, but the formatted message will).
+    /// </summary>
+    public int Cost => RecordBytes + (Template?.TextBytes ?? 0);
 
     public DateTimeOffset Timestamp => new(UtcTicks, TimeSpan.Zero);
 

@@ -8,7 +8,11 @@ internal sealed class InternedText : InternedEntry
     {
         Text = text;
         Names = names;
+        TextBytes = names is null ? 0 : System.Text.Encoding.UTF8.GetByteCount(text);
     }
+
+    /// <summary>A template's UTF-8 length (0 for a category), as <see cref="TemplateDefinition.TextBytes"/> counts it.</summary>
+    public int TextBytes { get; }
 
     public string Text { get; }
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.CloudWatch.Records;
 
 /// <summary>
-/// What the log call hands to <see cref="RecordEncoder"/>: the parts of <see cref="CapturedEvent"/>, by reference only
-/// for the length of the call.
+/// What the log call hands to <see cref="RecordEncoder"/>: the events parts, by reference only for the length of
+/// the call.
 /// </summary>
 /// <param name="UtcTicks">The time of the call.</param>
 /// <param name="Level">The event's level.</param>
@@ -14,6 +14,8 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// <param name="Exception">The exception's text (<c>Exception.ToString()</c>), or null.</param>
 /// <param name="Properties">For the JSON format, the state's named values; may be the same state as <paramref name="Message"/>.</param>
 /// <param name="Scopes">For the JSON format, the scope provider whose key/value scopes are captured.</param>
+/// <param name="Sequence">For the JSON format, the line's <c>seq</c> taken at the call (0: none).</param>
+/// <param name="ValueReader">For a source-generated template state, reads its values without boxing (see <see cref="TypedValues{TState}"/>).</param>
 internal readonly record struct LogEvent(
     long UtcTicks,
     LogLevel Level,
@@ -21,5 +23,7 @@ internal readonly record struct LogEvent(
     LogContextSnapshot? Context,
     object Message,
     string? Exception,
-    IReadOnlyList<KeyValuePair<string, object?>>? Properties,
-    IExternalScopeProvider? Scopes);
+    IEnumerable<KeyValuePair<string, object?>>? Properties,
+    IExternalScopeProvider? Scopes,
+    long Sequence = 0,
+    Action<object, EncodeScratch>? ValueReader = null);

@@ -49,6 +49,7 @@ internal sealed class RecordDecoder
         var contextId = reader.ReadVar();
         var context = contextId == 0 ? null : Lookup(_contexts, contextId, "context");
         var flags = (RecordFlags)reader.ReadByte();
+        var sequence = (flags & RecordFlags.Sequence) != 0 ? reader.ReadInt64() : 0;
         TemplateDefinition? template = null;
         ReadOnlySpan<byte> message = default;
         ReadOnlySpan<byte> values = default;
@@ -90,6 +91,7 @@ internal sealed class RecordDecoder
             TemplateProperties = (flags & RecordFlags.TemplateProperties) != 0,
             Properties = properties,
             Scopes = scopes,
+            Sequence = sequence,
         };
     }
 
@@ -108,10 +110,11 @@ internal sealed class RecordDecoder
     {
         var id = reader.ReadVar();
         var present = reader.ReadByte();
-        var user = (present & 1) != 0 ? reader.ReadString() : null;
-        var job = (present & 2) != 0 ? reader.ReadString() : null;
-        var task = (present & 4) != 0 ? reader.ReadString() : null;
-        var run = (present & 8) != 0 ? reader.ReadString() : null;
+        var raw = (present & 16) != 0;
+        var user = (present & 1) != 0 ? ReadField(ref reader, raw) : null;
+        var job = (present & 2) != 0 ? ReadField(ref reader, raw) : null;
+        var task = (present & 4) != 0 ? ReadField(ref reader, raw) : null;
+        var run = (present & 8) != 0 ? ReadField(ref reader, raw) : null;
         try
         {
             var snapshot = LogContextSnapshot.Create(user is null ? null : new UserContext(user), job is null ? null : new JobContext(job, task, run));
@@ -121,6 +124,23 @@ internal sealed class RecordDecoder
         {
             throw new InvalidDataException("A context record holds an id the context would refuse.", error);
         }
+    }
+
+    // UTF-8, or the UTF-16 code units of a context holding a lone surrogate (see DefinitionWriter).
+    private static string ReadField(ref SpanReader reader, bool raw)
+    {
+        if (!raw)
+        {
+            return reader.ReadString();
+        }
+
+        var bytes = reader.ReadUtf8();
+        if (bytes.Length % 2 != 0)
+        {
+            throw new InvalidDataException("A context field in UTF-16 has an odd byte length.");
+        }
+
+        return new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes));
     }
 
     private void ReadTemplate(ref SpanReader reader)

@@ -11,18 +11,19 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// </remarks>
 internal sealed class RecordEncoder
 {
-    private const string OriginalFormat = "{OriginalFormat}";
-
     public RecordEncoder(InternTables tables) => Tables = tables;
 
     public InternTables Tables { get; }
 
-    /// <summary>Measures <paramref name="e"/> once; any value printed to text is printed now and kept in <paramref name="scratch"/>.</summary>
+    /// <summary>
+    /// Measures <paramref name="e"/> once; any value printed to text is printed now and kept in <paramref name="scratch"/>,
+    /// and the named values and scopes are read once into it. Never throws on the application's values.
+    /// </summary>
     public EventPlan Plan(in LogEvent e, EncodeScratch scratch)
     {
-        var flags = RecordFlags.None;
+        var flags = e.Sequence != 0 ? RecordFlags.Sequence : RecordFlags.None;
         var context = e.Context is null ? null : Tables.Context(e.Context);
-        var size = 1 + 8 + 1 + SpanWriter.VarSize(e.Category.Id) + SpanWriter.VarSize(context?.Id ?? 0) + 1;
+        var size = 1 + 8 + 1 + SpanWriter.VarSize(e.Category.Id) + SpanWriter.VarSize(context?.Id ?? 0) + 1 + (e.Sequence != 0 ? 8 : 0);
         string? message = e.Message as string;
         InternedText? template = null;
         var valueCount = 0;
@@ -30,15 +31,12 @@ internal sealed class RecordEncoder
         {
             var state = (IReadOnlyList<KeyValuePair<string, object?>>)e.Message;
             valueCount = state.Count - 1;
-            if (valueCount >= 0 && state[valueCount].Value is string text)
+            var valuesSize = valueCount >= 0 && state[valueCount].Value is string ? SizeValues(state, valueCount, e.ValueReader, scratch) : -1;
+            if (valuesSize >= 0)
             {
                 flags |= RecordFlags.Template;
-                template = Tables.Template(text, state, valueCount);
-                size += SpanWriter.VarSize(template.Id);
-                for (var i = 0; i < valueCount; i++)
-                {
-                    size += ValueCodec.Size(state[i].Value, scratch);
-                }
+                template = Tables.Template((string)state[valueCount].Value!, state, valueCount);
+                size += SpanWriter.VarSize(template.Id) + valuesSize;
             }
             else
             {
@@ -58,7 +56,6 @@ internal sealed class RecordEncoder
             size += SpanWriter.StringSize(e.Exception);
         }
 
-        var propertyCount = 0;
         if (e.Properties is { } properties)
         {
             if (ReferenceEquals(properties, e.Message) && template is not null)
@@ -67,8 +64,9 @@ internal sealed class RecordEncoder
             }
             else
             {
+                scratch.CaptureProperties(properties);
                 flags |= RecordFlags.Properties;
-                size += SizeProperties(properties, scratch, out propertyCount);
+                size += SizeProperties(scratch.Properties, scratch);
             }
         }
 
@@ -76,10 +74,10 @@ internal sealed class RecordEncoder
         {
             scratch.CaptureScopes(e.Scopes);
             flags |= RecordFlags.Scopes;
-            size += SizeProperties(scratch.Scopes, scratch, out _);
+            size += SizeProperties(scratch.Scopes, scratch);
         }
 
-        return new EventPlan(size, flags, message, template, context, valueCount, propertyCount);
+        return new EventPlan(size, flags, message, template, context, valueCount, scratch.Properties.Count);
     }
 
     /// <summary>The body's size in the segment with definition epoch <paramref name="epoch"/>, and the definitions it carries.</summary>
@@ -119,13 +117,17 @@ internal sealed class RecordEncoder
         writer.WriteVar(e.Category.Id);
         writer.WriteVar(plan.Context?.Id ?? 0);
         writer.WriteByte((byte)plan.Flags);
+        if ((plan.Flags & RecordFlags.Sequence) != 0)
+        {
+            writer.WriteInt64(e.Sequence);
+        }
+
         if (plan.Template is { } template)
         {
             writer.WriteVar(template.Id);
-            var state = (IReadOnlyList<KeyValuePair<string, object?>>)e.Message;
             for (var i = 0; i < plan.ValueCount; i++)
             {
-                ValueCodec.Write(ref writer, state[i].Value, scratch);
+                ValueCodec.Write(ref writer, scratch.Next());
             }
         }
         else
@@ -140,12 +142,12 @@ internal sealed class RecordEncoder
 
         if ((plan.Flags & RecordFlags.Properties) != 0)
         {
-            WriteProperties(ref writer, e.Properties!, plan.PropertyCount, scratch);
+            WriteProperties(ref writer, scratch.Properties, scratch);
         }
 
         if ((plan.Flags & RecordFlags.Scopes) != 0)
         {
-            WriteProperties(ref writer, scratch.Scopes, scratch.Scopes.Count, scratch);
+            WriteProperties(ref writer, scratch.Scopes, scratch);
         }
 
         if (writer.Position != body.Length)
@@ -173,35 +175,60 @@ internal sealed class RecordEncoder
         }
     }
 
-    // The template's own "{OriginalFormat}" entry is left out: the JSON line never prints it.
-    private static int SizeProperties(IReadOnlyList<KeyValuePair<string, object?>> properties, EncodeScratch scratch, out int count)
+    // The template's values by type; -1 when one is an enum: its name is kept, so a numeric format specifier ({Level:D})
+    // would print the name where the console prints the number, and the message is formatted at the call instead.
+    // A source-generated state's values are read by its typed reader (no box per value); others through its list.
+    private static int SizeValues(IReadOnlyList<KeyValuePair<string, object?>> state, int count, Action<object, EncodeScratch>? reader, EncodeScratch scratch)
     {
-        count = 0;
-        var size = 0;
-        for (var i = 0; i < properties.Count; i++)
+        var mark = scratch.Count;
+        if (reader is not null)
         {
-            var (key, value) = properties[i];
-            if (key != OriginalFormat)
+            reader(state, scratch);
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
             {
-                count++;
-                size += SpanWriter.StringSize(key) + ValueCodec.Size(value, scratch);
+                scratch.Add(CapturedValue.From(state[i].Value, scratch));
             }
         }
 
-        return size + SpanWriter.VarSize((uint)count);
+        var size = 0;
+        for (var i = mark; i < scratch.Count; i++)
+        {
+            ref readonly var value = ref scratch.At(i);
+            if (value.Kind == ValueKind.Enum)
+            {
+                scratch.ForgetFrom(mark);
+                return -1;
+            }
+
+            size += ValueCodec.Size(value);
+        }
+
+        return size;
     }
 
-    private static void WriteProperties(ref SpanWriter writer, IReadOnlyList<KeyValuePair<string, object?>> properties, int count, EncodeScratch scratch)
+    // Keys and values as read once into the scratch lists ("{OriginalFormat}" is already left out there).
+    private static int SizeProperties(IReadOnlyList<KeyValuePair<string, object?>> properties, EncodeScratch scratch)
     {
-        writer.WriteVar((uint)count);
+        var size = SpanWriter.VarSize((uint)properties.Count);
         for (var i = 0; i < properties.Count; i++)
         {
             var (key, value) = properties[i];
-            if (key != OriginalFormat)
-            {
-                writer.WriteString(key);
-                ValueCodec.Write(ref writer, value, scratch);
-            }
+            size += SpanWriter.StringSize(key) + ValueCodec.Size(scratch.Add(CapturedValue.From(value, scratch)));
+        }
+
+        return size;
+    }
+
+    private static void WriteProperties(ref SpanWriter writer, IReadOnlyList<KeyValuePair<string, object?>> properties, EncodeScratch scratch)
+    {
+        writer.WriteVar((uint)properties.Count);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            writer.WriteString(properties[i].Key);
+            ValueCodec.Write(ref writer, scratch.Next());
         }
     }
 }

@@ -20,4 +20,7 @@ internal enum RecordFlags : byte
 
     /// <summary>Key/value scope properties follow.</summary>
     Scopes = 16,
+
+    /// <summary>The JSON line's <c>seq</c> (8 bytes) follows the flags.</summary>
+    Sequence = 32,
 }

@@ -40,6 +40,9 @@ internal abstract unsafe class Segment : IDisposable
     /// <summary>The bytes reserved so far (at most <see cref="Capacity"/>).</summary>
     public int Used => (int)Math.Min(Volatile.Read(ref _tail), Capacity);
 
+    /// <summary>Every frame was read and every event settled: the segment went back to its pool, or was checkpointed.</summary>
+    public bool IsReleased => Volatile.Read(ref _released) == 1;
+
     /// <summary>Reserves <paramref name="frameSize"/> bytes (a multiple of 8); false when they do not fit, and the segment is then sealed.</summary>
     public bool TryReserve(int frameSize, out Span<byte> frame)
     {

@@ -18,9 +18,21 @@ internal sealed class SegmentLog
         _encoder = new RecordEncoder(tables);
     }
 
+    /// <summary>The ids of categories, templates and contexts in this log's records.</summary>
+    public InternTables Tables => _encoder.Tables;
+
     /// <summary>Encodes <paramref name="e"/> into the current segment (a new one if it is full).</summary>
-    public AppendResult Append(in LogEvent e)
+    public AppendResult Append(in LogEvent e) => Append(e, out _, out _);
+
+    /// <summary>
+    /// As <see cref="Append(in LogEvent)"/>; <paramref name="frameBytes"/> is what the record counts against the byte
+    /// limit (see <see cref="EventView.Cost"/>), and
+    /// <paramref name="placeholders"/> how many values were written as placeholders because their text threw.
+    /// </summary>
+    public AppendResult Append(in LogEvent e, out int frameBytes, out int placeholders)
     {
+        frameBytes = 0;
+        placeholders = 0;
         var scratch = EncodeScratch.Current;
         try
         {
@@ -33,6 +45,7 @@ internal sealed class SegmentLog
                     var body = RecordEncoder.BodySize(e, plan, segment.Epoch, out var definitions);
                     if (segment.TryReserve(RecordFrame.Size(body), out var frame))
                     {
+                        frameBytes = frame.Length + (plan.Template?.TextBytes ?? 0);
                         Write(frame, body, e, plan, definitions, scratch);
                         RecordEncoder.MarkDefined(e, plan, definitions, segment.Epoch);
                         return AppendResult.Accepted;
@@ -48,6 +61,7 @@ internal sealed class SegmentLog
         }
         finally
         {
+            placeholders = scratch.Placeholders;
             scratch.Clear();
         }
     }

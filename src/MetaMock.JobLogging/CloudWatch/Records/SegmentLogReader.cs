@@ -43,12 +43,30 @@ internal sealed class SegmentLogReader
                 return status;
             }
 
-            Corrupt += _reader.Corrupt;
-            Dropped += _reader.Dropped;
-            var done = _reader.Segment;
-            _reader = null;
-            _log.Advance();
-            done.MarkFullyRead();
+            Finish();
         }
+    }
+
+    /// <summary>
+    /// Moves past every segment whose frames are all read (its end marker is next), so each is released once its events
+    /// are settled, without taking another event: a drain that took all it was asked for still lets them go.
+    /// </summary>
+    public void PassEnds()
+    {
+        while ((_reader ??= _log.Peek() is { } head ? new SegmentReader(head, live: true) : null) is { } reader
+            && Frames.Read(reader.Segment.Data, reader.Offset, out _, out _) == FrameStatus.End)
+        {
+            Finish();
+        }
+    }
+
+    private void Finish()
+    {
+        Corrupt += _reader!.Corrupt;
+        Dropped += _reader.Dropped;
+        var done = _reader.Segment;
+        _reader = null;
+        _log.Advance();
+        done.MarkFullyRead();
     }
 }

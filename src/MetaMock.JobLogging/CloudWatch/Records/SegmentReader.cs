@@ -49,9 +49,11 @@ internal sealed class SegmentReader
                 case FrameStatus.NotCommitted when IsUnusedTail(data):
                     return ReadStatus.End;
                 case FrameStatus.Committed:
+                    var start = _offset;
                     _offset = next;
                     if (TryDecode(body, out view) && next > _deliverFrom)
                     {
+                        view = view with { RecordBytes = next - start };
                         Segment.AddOutstanding(1);
                         return ReadStatus.Event;
                     }

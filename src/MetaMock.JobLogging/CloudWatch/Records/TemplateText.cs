@@ -11,6 +11,10 @@ internal static class TemplateText
 {
     private const string NullValue = "(null)";
 
+    /// <summary>What the console prints for a template that fails to format: the template and a placeholder naming the failure.</summary>
+    public static string FormatFailed(string template, Exception error) =>
+        $"{ValidUtf16.Repair(template)} {UserText.Placeholder("message formatter", error)}";
+
     public static string Format(TemplateDefinition template, ValueList values)
     {
         if (values.Count == 0)
@@ -30,7 +34,7 @@ internal static class TemplateText
         }
         catch (FormatException error)
         {
-            return $"{template.Template} (message formatting failed: {error.Message})";
+            return FormatFailed(template.Template, error);
         }
     }
 }

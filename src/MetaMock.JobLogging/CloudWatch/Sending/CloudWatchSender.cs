@@ -1,3 +1,5 @@
+using MetaMock.JobLogging.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.CloudWatch.Sending.Intake;
 using MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Diagnostics;
@@ -6,10 +8,10 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// The one background loop for every stream, a short sequencer over its parts. It connects once
-/// (<see cref="CloudWatchConnection"/>), then goes round in cycles: each cycle DRAINS (routes each queued event and
-/// formats it into the store, which lets the log call's strings go), then SENDS what <see cref="SendPacing"/> says.
-/// Draining and sending are paced apart: it drains whenever a writer reports a segment's worth queued, and every drain
-/// interval while anything is queued, so those strings rarely outlive a gen0 collection; it sends every stream with
+/// (<see cref="CloudWatchConnection"/>), then goes round in cycles: each cycle DRAINS (<see cref="EventIntake"/> reads
+/// each record, routes and formats it into the store, and a memory record's segment can be reused), then SENDS what
+/// <see cref="SendPacing"/> says. Draining and sending are paced apart: it drains whenever a writer reports a drain's
+/// worth appended, and every drain interval while anything is queued; it sends every stream with
 /// events at the flush interval, and early the full calls of a stream that holds one, or everything once the buffer is
 /// half full (drained events still count against its limits until released). While a send round is in flight it keeps
 /// draining (<see cref="RoundRunner"/>): into the streams whose calls are not yet cut, and aside for the others.
@@ -22,15 +24,13 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 internal sealed class CloudWatchSender : IDisposable, IRoundIntake
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
-    private const int DrainChunk = 8_192;
 
     // Set at construction, read-only afterwards.
     private readonly MetaMockLoggingOptions _options;
-    private readonly ILogEventBuffer _buffer;
+    private readonly RecordBuffer _buffer;
     private readonly FlushSignal _signal;
     private readonly SenderCounters _counters;
     private readonly TimeProvider _time;
-    private readonly StreamRouter _router;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
 
@@ -42,12 +42,9 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
     // on any one worker, and keep memory flat however many jobs a process has ever seen (streams with pending events
     // are never evicted, so the cap never costs an event).
     private readonly StreamTable _streams = new(TimeSpan.FromMinutes(10), maxStreams: 1_000);
-    private readonly List<CapturedEvent> _drained = [];
-    // Streams that came to hold a full call since the last send, for an early send.
-    private readonly List<StreamState> _fullStreams = [];
-    // Events drained while a round was in flight, in drain order, to add to their streams after it. One list for all
-    // streams, not one per stream: 1,000 busy streams would otherwise rent and grow 1,000 arrays every round.
-    private readonly List<(StreamState Stream, PendingEvent Event)> _arrived = [];
+    private readonly EventIntake _intake;
+    private readonly SpoolWriteBack? _spoolWriteBack;
+    private readonly StreamArrivals _arrivals = new();
     private readonly SendPacing _pacing;
     private readonly RoundRunner _rounds;
     private readonly CloudWatchConnection _connection;
@@ -57,7 +54,6 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
     // Wakes a waiting flush: at the end of every cycle and of every call of a round, of the loop, and of the shutdown.
     private readonly ProgressSignal _progress = new();
     private StreamSender? _sender;
-    private long _sequence;
     private bool _drainedNothing;
     private DateTimeOffset _lastDrained = DateTimeOffset.MinValue;
 
@@ -68,7 +64,8 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
 
     public CloudWatchSender(
         MetaMockLoggingOptions options,
-        ILogEventBuffer buffer,
+        RecordBuffer buffer,
+        SpoolSlot? spool,
         FlushSignal signal,
         SenderCounters counters,
         SenderOutput output,
@@ -81,8 +78,9 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         _signal = signal;
         _counters = counters;
         _time = time;
-        _router = router;
-        _formatter = new EventFormatter(options.Format, counters);
+        _spoolWriteBack = spool is null ? null : new SpoolWriteBack(spool, options, buffer, time);
+        _formatter = new EventFormatter(options.Format);
+        _intake = new EventIntake(buffer, spool is null ? null : new SpoolReplay(spool), spool is not null, router, _streams, _store, _formatter, counters, _arrivals.Accept);
         _pacing = new SendPacing(time, options.FlushInterval, SendPacing.DefaultDrainInterval);
         _rounds = new RoundRunner(this, signal, _progress, time, _pacing.DrainInterval, options.MaxParallelStreams, _abort.Token);
         _fallback = new ConsoleFallback(output, counters, buffer, _streams, _store);
@@ -145,13 +143,13 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
     }
 
     // What a send round needs of the drain below.
-    List<(StreamState Stream, PendingEvent Event)> IRoundIntake.Arrived => _arrived;
+    List<(StreamState Stream, PendingEvent Event)> IRoundIntake.Arrived => _arrivals.Arrived;
 
-    List<StreamState> IRoundIntake.FullStreams => _fullStreams;
+    List<StreamState> IRoundIntake.FullStreams => _arrivals.FullStreams;
 
     void IRoundIntake.Drain(DateTimeOffset now) => DrainIntoStreams(now);
 
-    void IRoundIntake.ListIfFull(StreamState stream) => ListIfFull(stream);
+    void IRoundIntake.ListIfFull(StreamState stream) => _arrivals.ListIfFull(stream);
 
     private async Task RunAsync()
     {
@@ -171,6 +169,9 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
             }
 
             await DeliverTheRestAsync().ConfigureAwait(false);
+
+            // The sealed last segment's end is read, so once its events are settled it is released (a spool file deleted).
+            DrainIntoStreams(_time.GetUtcNow());
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -232,7 +233,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         }
         else if (plan.Send == SendScope.FullCalls)
         {
-            await SendAsync(_sender, _fullStreams, fullCallsOnly: true).ConfigureAwait(false);
+            await SendAsync(_sender, _arrivals.FullStreams, fullCallsOnly: true).ConfigureAwait(false);
         }
 
         _drops.Report(now);
@@ -262,7 +263,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         Backlog: _buffer.HasBacklog,
         DrainedNothing: _drainedNothing,
         LastDrained: _lastDrained,
-        FullCallListed: _fullStreams.Count > 0,
+        FullCallListed: _arrivals.FullStreams.Count > 0,
         HalfFull: HalfFull(),
         RetryAt: _failures.RetryAt);
 
@@ -271,139 +272,13 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
 
     private void DrainIntoStreams(DateTimeOffset now)
     {
-        // In chunks, so the scratch list stays small however much the buffer held (the buffer bounds the total).
-        var drained = 0;
-        do
-        {
-            _drained.Clear();
-            drained += _buffer.Drain(_drained, DrainChunk);
-            RouteAndFormat(now);
-        }
-        while (_drained.Count == DrainChunk);
-
-        _drained.Clear();
+        var drained = _intake.Drain(now);
         _drainedNothing = drained == 0;
         if (drained > 0)
         {
             _lastDrained = now;
         }
-    }
 
-    private void RouteAndFormat(DateTimeOffset now)
-    {
-        // A job logs its lines in runs under one context snapshot: consecutive events with the same snapshot (and, for
-        // the default stream, the same UTC day) go to the same stream, so the routing lookups run once per run.
-        StreamState? stream = null;
-        LogContextSnapshot? lastContext = null;
-        var lastDay = long.MinValue;
-        foreach (ref readonly var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_drained))
-        {
-            var day = item.Context?.JobId is null ? item.Timestamp.UtcTicks / TimeSpan.TicksPerDay : 0;
-            if (stream is null || !ReferenceEquals(item.Context, lastContext) || day != lastDay)
-            {
-                stream = _streams.Get(_router.Route(item), now);
-                (lastContext, lastDay) = (item.Context, day);
-            }
-
-            if (!TryFormat(item))
-            {
-                continue;
-            }
-
-            var timestamp = item.Timestamp.ToUnixTimeMilliseconds();
-            var bufferBytes = ChargeFormatted(item.BufferBytes, _store.Uncommitted.Length);
-            if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
-            {
-                AddPending(stream, new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, bufferBytes));
-            }
-            else
-            {
-                AddParts(stream, timestamp, bufferBytes);
-            }
-
-            if (!stream.InRound)
-            {
-                ListIfFull(stream);
-            }
-        }
-    }
-
-    // The call estimated the event at two bytes a char (its strings' size); formatted, it holds its UTF-8 text, which is
-    // larger for text outside Latin scripts. The buffer counts the larger of the two, so its byte limit bounds the memory
-    // of drained events too (an outage keeps them for as long as it lasts).
-    private long ChargeFormatted(long reserved, int utf8Bytes)
-    {
-        var held = CapturedEvent.FixedCost + (long)utf8Bytes;
-        if (held <= reserved)
-        {
-            return reserved;
-        }
-
-        _buffer.Charge(held - reserved);
-        return held;
-    }
-
-    // Once a round cut a stream's calls, they read its pending list: the event waits aside until the round ends.
-    private void AddPending(StreamState stream, in PendingEvent item)
-    {
-        if (stream.InRound)
-        {
-            _arrived.Add((stream, item));
-        }
-        else
-        {
-            stream.Pending.Add(item);
-        }
-    }
-
-    private void ListIfFull(StreamState stream)
-    {
-        if (!stream.FullCallListed && BatchLimits.CloudWatch.IsFullCall(stream.Pending.Count, stream.Pending.MessageBytes))
-        {
-            stream.FullCallListed = true;
-            _fullStreams.Add(stream);
-        }
-    }
-
-    // A message over the event limit: its parts, each with its marker, replace it in the store.
-    private void AddParts(StreamState stream, long timestamp, long bufferBytes)
-    {
-        var length = _store.Uncommitted.Length;
-        var whole = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            _store.Uncommitted.CopyTo(whole);
-            _store.Discard();
-            var message = whole.AsSpan(0, length);
-            var parts = EventSplitter.Split(message, BatchLimits.CloudWatch.MaxMessageBytes);
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var last = i == parts.Count - 1;
-                var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
-                AddPending(stream, new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0));
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(whole);
-        }
-    }
-
-    private bool TryFormat(in CapturedEvent item)
-    {
-        try
-        {
-            _formatter.Format(item, _store);
-            return true;
-        }
-#pragma warning disable CA1031 // User values are formatted here; one that throws must cost that event only.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            _store.Discard();
-            _counters.AddDropped(DropReasons.FormatFailed, 1);
-            _buffer.Release(1, item.BufferBytes);
-            return false;
-        }
+        _spoolWriteBack?.AfterDrain(drained);
     }
 }

@@ -56,10 +56,10 @@ internal sealed class ConsoleFallback
             }
 
             _output.Events(lines);
-            var (count, bytes) = PendingEvent.Total(stream.Pending.AsSpan());
+            var settled = PendingEvent.Total(stream.Pending.AsSpan());
             stream.Pending.Clear();
-            _counters.AddWrittenToConsole((int)count);
-            _buffer.Release(count, bytes);
+            _counters.AddWrittenToConsole((int)settled.Events);
+            _buffer.Release(settled);
         }
 
         _store.Reclaim([]);

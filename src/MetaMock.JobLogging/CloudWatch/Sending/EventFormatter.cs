@@ -1,17 +1,17 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using MetaMock.JobLogging.Diagnostics;
+using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
-/// Formats captured events in the background, in the console's format (text line or JSON line) without the trailing
-/// line break: each CloudWatch event is one record. Writes UTF-8 straight into the given writer (the sender's
-/// <see cref="MessageStore"/>), so the common text line is encoded once and never exists as a string. Reuses its
-/// buffers, so it belongs to the one loop thread.
+/// Formats records in the background into the console's line (text or JSON) without the trailing line break: each
+/// CloudWatch event is one record. The JSON line and the text line with an exception are written by the console's own
+/// writers (<see cref="JsonLine"/>, <see cref="TextLine"/>); the common text line, the same bytes, is written in place:
+/// the record's UTF-8 message is copied, never decoded into a string. Reuses its buffers: the one loop thread only.
 /// </summary>
 internal sealed class EventFormatter : IDisposable
 {
@@ -23,52 +23,47 @@ internal sealed class EventFormatter : IDisposable
         [.. Enumerable.Range(0, 7).Select(level => Encoding.UTF8.GetBytes($"[{LevelNames.Of((LogLevel)level)}] "))];
 
     private readonly LogFormat _format;
-    private readonly SenderCounters? _counters;
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
-    private readonly DeferredMessageWriter _messages = new();
+    private readonly TemplateWriter _templates = new();
     // The context prefix of the line being written; a longer prefix (values of hundreds of chars) uses the context's string.
     private readonly char[] _prefix = new char[256];
 
-    public EventFormatter(LogFormat format, SenderCounters? counters = null)
-    {
-        _format = format;
-        _counters = counters;
-    }
+    public EventFormatter(LogFormat format) => _format = format;
 
-    /// <summary>
-    /// Writes the event's record into <paramref name="output"/>; the caller commits or discards it. What the
-    /// application's values throw here (JSON values, scopes, the exception's text) becomes a counted placeholder.
-    /// </summary>
-    public void Format(in CapturedEvent item, IBufferWriter<byte> output)
+    /// <summary>Writes the record's line into <paramref name="output"/>; the caller commits or discards it.</summary>
+    public void Format(in EventView view, IBufferWriter<byte> output)
     {
         if (_format == LogFormat.Json)
         {
-            Count(JsonLine.Write(output, new JsonLineParts(item.Timestamp, item.Level, item.Category, item.Message, item.Context, item.Exception, item.State,
-                item.Scopes is null ? null : new CapturedScopes(item.Scopes), item.Sequence)));
+            JsonLine.Write(output, new JsonLineParts(
+                view.Timestamp, view.Level, view.Category, view.MessageText(), view.Context, ExceptionText(view), RecordProperties.Of(view),
+                RecordProperties.ScopesOf(view), view.Sequence));
             return;
         }
 
-        if (item.Exception is null)
+        if (!view.HasException)
         {
             // The common case: the text line's parts (see TextLine) without the line break, encoded in place. The
             // prefix ends in "] ", so encoding the parts one by one gives the same bytes as encoding them joined.
-            var level = LevelPrefixes[Math.Clamp((int)item.Level, 0, LevelPrefixes.Length - 1)];
-            Write(output, level, Prefix(item.Context), _messages.Write(item.MessageSource));
+            var level = LevelPrefixes[Math.Clamp((int)view.Level, 0, LevelPrefixes.Length - 1)];
+            if (view.Template is { } template)
+            {
+                Write(output, level, Prefix(view.Context), [], _templates.Write(template, view.Values));
+            }
+            else
+            {
+                Write(output, level, Prefix(view.Context), view.Message, []);
+            }
+
             return;
         }
 
-        Write(output, [], string.Empty, ExceptionLine(item));
+        Write(output, [], [], [], ExceptionLine(view));
     }
 
     public void Dispose() => _text.Dispose();
 
-    private void Count(int placeholders)
-    {
-        if (placeholders > 0)
-        {
-            _counters?.AddPlaceholders(placeholders);
-        }
-    }
+    private static string? ExceptionText(in EventView view) => view.HasException ? Encoding.UTF8.GetString(view.Exception) : null;
 
     private ReadOnlySpan<char> Prefix(LogContextSnapshot? context)
     {
@@ -80,37 +75,33 @@ internal sealed class EventFormatter : IDisposable
         return ContextPrefix.TryWriteBare(context, _prefix, out var written) ? _prefix.AsSpan(0, written) : context.TextPrefix;
     }
 
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> level, ReadOnlySpan<char> prefix, ReadOnlySpan<char> message)
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> level, ReadOnlySpan<char> prefix, ReadOnlySpan<byte> utf8, ReadOnlySpan<char> chars)
     {
-        var utf8 = Encoding.UTF8;
-        var size = level.Length + utf8.GetMaxByteCount(prefix.Length) + utf8.GetMaxByteCount(message.Length);
+        var encoding = Encoding.UTF8;
+        var size = level.Length + encoding.GetMaxByteCount(prefix.Length) + utf8.Length + encoding.GetMaxByteCount(chars.Length);
         if (size > ExactCountAbove)
         {
-            size = level.Length + utf8.GetByteCount(prefix) + utf8.GetByteCount(message);
+            size = level.Length + encoding.GetByteCount(prefix) + utf8.Length + encoding.GetByteCount(chars);
         }
 
         var span = output.GetSpan(size);
         level.CopyTo(span);
         var written = level.Length;
-        written += utf8.GetBytes(prefix, span[written..]);
-        written += utf8.GetBytes(message, span[written..]);
+        written += encoding.GetBytes(prefix, span[written..]);
+        utf8.CopyTo(span[written..]);
+        written += utf8.Length;
+        written += encoding.GetBytes(chars, span[written..]);
         output.Advance(written);
     }
 
     // A rare line: the original Python design's text record with the exception on the following lines, built by TextLine itself.
-    private string ExceptionLine(in CapturedEvent item)
+    private string ExceptionLine(in EventView view)
     {
         var builder = _text.GetStringBuilder();
         builder.Clear();
-        Count(TextLine.Write(_text, item.Level, item.Context, item.Message, item.Exception));
-        var length = builder.Length;
-        var newLine = Environment.NewLine;
-        if (length >= newLine.Length && builder.ToString(length - newLine.Length, newLine.Length) == newLine)
-        {
-            length -= newLine.Length;
-        }
-
-        var message = builder.ToString(0, length);
+        TextLine.WriteRecord(_text, view.Level, view.Context, view.MessageText(), ExceptionText(view));
+        var length = builder.Length - Environment.NewLine.Length;
+        var line = builder.ToString(0, length);
         if (builder.Capacity > 64 * 1024)
         {
             // One huge message must not pin a huge buffer for the process's life (emptied first: capacity >= length).
@@ -118,6 +109,6 @@ internal sealed class EventFormatter : IDisposable
             builder.Capacity = 1024;
         }
 
-        return message;
+        return line;
     }
 }

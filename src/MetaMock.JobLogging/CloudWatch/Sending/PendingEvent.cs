@@ -9,14 +9,18 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// </summary>
 internal struct PendingEvent
 {
-    public PendingEvent(long timestamp, long sequence, (int Chunk, int Offset, int Length) text, int eventCount, long bufferBytes)
+    public PendingEvent(long timestamp, long sequence, (int Chunk, int Offset, int Length) text, int eventCount, long bufferBytes, long origin = 0)
     {
+        Origin = origin;
         Timestamp = timestamp;
         Sequence = sequence;
         (Chunk, Offset, Utf8Bytes) = text;
         EventCount = eventCount;
         BufferBytes = bufferBytes;
     }
+
+    /// <summary>The spool segment (its <see cref="Records.Segment.Epoch"/>) to settle the event in once delivered or dropped; 0: none.</summary>
+    public long Origin { get; }
 
     /// <summary>Milliseconds since the Unix epoch: the time of the log call.</summary>
     public long Timestamp { get; }
@@ -56,16 +60,15 @@ internal struct PendingEvent
         return bytes;
     }
 
-    /// <summary>How many logged events, and how much buffer room, a set of pending events stands for.</summary>
-    public static (long Events, long Bytes) Total(ReadOnlySpan<PendingEvent> events)
+    /// <summary>How many logged events, how much buffer room, and which spool segments' events a set of pending events stands for.</summary>
+    public static Settlement Total(ReadOnlySpan<PendingEvent> events)
     {
-        long count = 0, bytes = 0;
+        var settled = default(Settlement);
         foreach (ref readonly var item in events)
         {
-            count += item.EventCount;
-            bytes += item.BufferBytes;
+            settled.Add(item);
         }
 
-        return (count, bytes);
+        return settled;
     }
 }

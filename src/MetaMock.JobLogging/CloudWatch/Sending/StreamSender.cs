@@ -182,28 +182,27 @@ internal sealed class StreamSender
 
     private void Settle(Span<PendingEvent> events, string? reason)
     {
-        long count = 0, bytes = 0;
+        var settled = default(Settlement);
         foreach (ref var item in events)
         {
             if (!item.Settled)
             {
                 item.Settled = true;
-                count += item.EventCount;
-                bytes += item.BufferBytes;
+                settled.Add(item);
             }
         }
 
         if (reason is null)
         {
-            _counters.AddSent((int)count);
+            _counters.AddSent((int)settled.Events);
             _counters.AddPossibleDuplicates(CountAnswerLost(events));
         }
         else
         {
-            _counters.AddDropped(reason, count);
+            _counters.AddDropped(reason, settled.Events);
         }
 
-        _buffer.Release(count, bytes);
+        _buffer.Release(settled);
     }
 
     private static long CountAnswerLost(ReadOnlySpan<PendingEvent> events)

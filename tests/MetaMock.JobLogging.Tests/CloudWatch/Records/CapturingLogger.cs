@@ -11,6 +11,9 @@ internal sealed class CapturingLogger : ILogger
 
     public object? Deferred { get; private set; }
 
+    /// <summary>The typed reader of the last state's values, when it has one.</summary>
+    public Action<object, MetaMock.JobLogging.CloudWatch.Records.EncodeScratch>? Reader { get; private set; }
+
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) => true;
@@ -20,5 +23,6 @@ internal sealed class CapturingLogger : ILogger
         State = state;
         Formatted = formatter(state, exception);
         Deferred = MetaMock.JobLogging.CloudWatch.DeferredMessage.TryDefer(state, formatter, out _);
+        Reader = MetaMock.JobLogging.CloudWatch.Records.TypedValues<TState>.Reader;
     }
 }

@@ -66,7 +66,7 @@ internal sealed class RecordCodec
     }
 
     public static LogEvent Event(InternedText category, object message, LogContextSnapshot? context = null, string? exception = null,
-        IReadOnlyList<KeyValuePair<string, object?>>? properties = null, IExternalScopeProvider? scopes = null, LogLevel level = LogLevel.Information) =>
+        IEnumerable<KeyValuePair<string, object?>>? properties = null, IExternalScopeProvider? scopes = null, LogLevel level = LogLevel.Information) =>
         new(new DateTime(2026, 12, 6, 1, 2, 3, DateTimeKind.Utc).Ticks + 4567, level, category, context, message, exception, properties, scopes);
 
     /// <summary>A template state like Microsoft.Extensions.Logging's: the named values, then "{OriginalFormat}".</summary>

@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Sending;
 using MetaMock.JobLogging.Formatting;
+using MetaMock.JobLogging.Tests.CloudWatch.Records;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Tests.CloudWatch.Sending;
@@ -35,9 +36,7 @@ public sealed class EventFormatterTests
     public void A_JSON_event_is_one_object_with_the_exception_text()
     {
         using var formatter = new EventFormatter(LogFormat.Json);
-        var item = new CapturedEvent(DateTimeOffset.UnixEpoch, LogLevel.Error, "Cat", "failed", new InvalidOperationException("boom"), null, null);
-
-        var json = JsonDocument.Parse(Format(formatter, item).Message).RootElement;
+        var json = JsonDocument.Parse(Format(formatter, LogLevel.Error, "failed", null, new InvalidOperationException("boom")).Message).RootElement;
 
         Assert.Equal("ERROR", json.GetProperty("level").GetString());
         Assert.Contains("boom", json.GetProperty("exception").GetString(), StringComparison.Ordinal);
@@ -59,7 +58,7 @@ public sealed class EventFormatterTests
         using var expected = new StringWriter();
         TextLine.Write(expected, level, context, "héllo\n日本 🚀", error);
 
-        var (message, bytes) = Format(formatter, new CapturedEvent(DateTimeOffset.UnixEpoch, level, "c", "héllo\n日本 🚀", error, context, null));
+        var (message, bytes) = Format(formatter, level, "héllo\n日本 🚀", context, error);
 
         Assert.Equal(expected.ToString()[..^Environment.NewLine.Length], message);
         Assert.Equal(Encoding.UTF8.GetByteCount(message), bytes);
@@ -88,21 +87,17 @@ public sealed class EventFormatterTests
     public void A_line_with_a_new_bare_context_allocates_no_prefix()
     {
         using var formatter = new EventFormatter(LogFormat.Text);
-        var contexts = Enumerable.Range(0, 100)
-            .Select(i => new LogContextSnapshot(new UserContext("42"), new JobContext($"wf-{i}", "j7", $"6387123456789{i:D5}")))
+        var codec = new RecordCodec();
+        var category = codec.Category("c");
+        var offsets = Enumerable.Range(0, 100)
+            .Select(i => codec.Append(Event(category, LogLevel.Warning, "m", new LogContextSnapshot(new UserContext("42"), new JobContext($"wf-{i}", "j7", $"6387123456789{i:D5}")))).Offset)
             .ToArray();
         var output = new ArrayBufferWriter<byte>(1 << 16);
-        formatter.Format(Event("m", contexts[0]), output);
+        codec.Read(offsets[0], view => Formatted(formatter, view, output));
         output.ResetWrittenCount();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var context in contexts)
-        {
-            formatter.Format(Event("m", context), output);
-        }
-
         // Each context's prefix string would be about 150 B.
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.All(offsets, offset => Assert.Equal(0, codec.Read(offset, view => Formatted(formatter, view, output))));
         Assert.Contains("[WARNING] [user_id=42 job_id=wf-99 task=j7 run_id=638712345678900099] m", Encoding.UTF8.GetString(output.WrittenSpan), StringComparison.Ordinal);
     }
 
@@ -118,13 +113,28 @@ public sealed class EventFormatterTests
         }
     }
 
-    private static (string Message, int Utf8Bytes) Format(EventFormatter formatter, CapturedEvent item)
+    // The bytes the formatter allocated for one line (the record is decoded before).
+    private static long Formatted(EventFormatter formatter, EventView view, ArrayBufferWriter<byte> output)
     {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        formatter.Format(view, output);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static (string Message, int Utf8Bytes) Format(EventFormatter formatter, LogLevel level, string message, LogContextSnapshot? context, Exception? error = null)
+    {
+        var codec = new RecordCodec();
+        var (offset, _) = codec.Append(Event(codec.Category("c"), level, message, context, error));
         var output = new ArrayBufferWriter<byte>();
-        formatter.Format(item, output);
+        codec.Read(offset, view => Formatted(formatter, view, output));
         return (Encoding.UTF8.GetString(output.WrittenSpan), output.WrittenCount);
     }
 
-    private static CapturedEvent Event(string message, LogContextSnapshot? context) =>
-        new(DateTimeOffset.UnixEpoch, LogLevel.Warning, "c", message, null, context, null);
+    private static (string Message, int Utf8Bytes) Format(EventFormatter formatter, (LogLevel Level, string Message, LogContextSnapshot? Context) item) =>
+        Format(formatter, item.Level, item.Message, item.Context);
+
+    private static LogEvent Event(InternedText category, LogLevel level, string message, LogContextSnapshot? context, Exception? error = null) =>
+        new(DateTimeOffset.UnixEpoch.UtcTicks, level, category, context, message, error?.ToString(), null, null);
+
+    private static (LogLevel, string, LogContextSnapshot?) Event(string message, LogContextSnapshot? context) => (LogLevel.Warning, message, context);
 }

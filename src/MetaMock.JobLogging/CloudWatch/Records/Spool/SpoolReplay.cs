@@ -17,6 +17,9 @@ internal sealed class SpoolReplay
         _pending = new Queue<RecoveredSegment>(slot.Recovered);
     }
 
+    /// <summary>What the replay met: <see cref="SpoolCounters.CorruptRecords"/> counts the records it had to skip.</summary>
+    public SpoolCounters Counters => _counters;
+
     /// <summary>The next left event and its segment (to settle it in), or <see cref="ReadStatus.End"/> once all are read.</summary>
     public ReadStatus TryRead(out EventView view, out Segment? segment)
     {

@@ -1,0 +1,51 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.CloudWatch.Records;
+
+/// <summary>
+/// For the states of <c>LoggerMessage.Define</c> and <c>[LoggerMessage]</c> methods (value types of the logging
+/// abstractions holding their values in typed fields), a reader that captures each value straight from its field:
+/// reading them through the state's list would box every value-type value. Null for any other state, or when the
+/// fields are not found as expected (the list is then read as for any state).
+/// </summary>
+internal static class TypedValues<TState>
+{
+    /// <summary>Adds the boxed state's values to the scratch, in order; null when the state has no typed reader.</summary>
+    public static readonly Action<object, EncodeScratch>? Reader = Build();
+
+    private static Action<object, EncodeScratch>? Build()
+    {
+        var type = typeof(TState);
+        if (!type.IsValueType || !type.IsGenericType || type.Assembly != typeof(ILogger).Assembly || !type.Name.StartsWith("LogValues", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var arguments = type.GetGenericArguments();
+            var fields = arguments.Select((_, i) => type.GetField($"_value{i}", BindingFlags.Instance | BindingFlags.NonPublic)).ToArray();
+            if (fields.Where((field, i) => field?.FieldType != arguments[i]).Any())
+            {
+                return null;
+            }
+
+            var box = Expression.Parameter(typeof(object), "box");
+            var scratch = Expression.Parameter(typeof(EncodeScratch), "scratch");
+            var state = Expression.Variable(type, "state");
+            var add = typeof(EncodeScratch).GetMethod(nameof(EncodeScratch.AddValue))!;
+            var from = typeof(CapturedValue).GetMethods().Single(m => m.Name == nameof(CapturedValue.From) && m.IsGenericMethodDefinition);
+            var body = new List<Expression> { Expression.Assign(state, Expression.Unbox(box, type)) };
+            body.AddRange(fields.Select(field => Expression.Call(scratch, add, Expression.Call(from.MakeGenericMethod(field!.FieldType), Expression.Field(state, field), scratch))));
+            return Expression.Lambda<Action<object, EncodeScratch>>(Expression.Block([state], body), box, scratch).Compile();
+        }
+#pragma warning disable CA1031 // A version of the abstractions laid out otherwise: its states are read through their list.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+}

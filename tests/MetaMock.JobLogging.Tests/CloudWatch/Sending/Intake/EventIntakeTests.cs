@@ -1,0 +1,82 @@
+using MetaMock.JobLogging.CloudWatch;
+using MetaMock.JobLogging.CloudWatch.Records;
+using MetaMock.JobLogging.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Intake;
+using MetaMock.JobLogging.Diagnostics;
+using MetaMock.JobLogging.Formatting;
+using MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
+using Microsoft.Extensions.Logging;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch.Sending.Intake;
+
+public sealed class EventIntakeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_large_spool_left_behind_is_replayed_a_chunk_per_drain_and_new_events_are_taken_in_the_first()
+    {
+        using var spool = new TempSpool();
+        spool.LeaveFilledSlot(records: 10_000);
+        using var slot = spool.Claim();
+        var buffer = new RecordBuffer(new SegmentLog(slot, new InternTables()), 100_000, long.MaxValue, 100, 100, () => { });
+        var (intake, taken, counters) = Intake(buffer, slot);
+        Append(buffer, "new event");
+
+        var first = intake.Drain(Now);
+
+        Assert.InRange(first, 2, 5_000);
+        Assert.Contains(taken, line => line.EndsWith("new event", StringComparison.Ordinal));
+        Assert.True(buffer.HasBacklog, "the rest of the replay keeps the sender going round");
+        while (buffer.HasBacklog)
+        {
+            intake.Drain(Now);
+        }
+
+        Assert.Equal(10_001, taken.Count);
+        Assert.Equal(10_000, counters.Replayed);
+        Assert.Equal(10_001, buffer.Events);
+    }
+
+    [Fact]
+    public void Replay_stops_at_the_buffers_event_limit_and_goes_on_once_events_are_released()
+    {
+        using var spool = new TempSpool();
+        spool.LeaveFilledSlot(records: 3_000);
+        using var slot = spool.Claim();
+        var buffer = new RecordBuffer(new SegmentLog(slot, new InternTables()), 1_000, long.MaxValue, 100, 100, () => { });
+        var (intake, taken, _) = Intake(buffer, slot);
+
+        intake.Drain(Now);
+        var atLimit = (taken.Count, buffer.HasBacklog);
+        buffer.Release(1_000, buffer.Bytes);
+        intake.Drain(Now);
+
+        Assert.Equal((1_000, false), atLimit);
+        Assert.Equal(2_000, taken.Count);
+    }
+
+    private static (EventIntake Intake, List<string> Taken, SenderCounters Counters) Intake(RecordBuffer buffer, SpoolSlot slot)
+    {
+        var store = new MessageStore();
+        var taken = new List<string>();
+        var counters = new SenderCounters();
+        var intake = new EventIntake(
+            buffer,
+            new SpoolReplay(slot),
+            settleOnDelivery: true,
+            new StreamRouter("group", null, "svc", "host"),
+            new StreamTable(TimeSpan.FromMinutes(10), maxStreams: 1_000),
+            store,
+            new EventFormatter(LogFormat.Text),
+            counters,
+            (StreamState _, in PendingEvent item) => taken.Add(System.Text.Encoding.UTF8.GetString(store.Read(item))));
+        return (intake, taken, counters);
+    }
+
+    private static void Append(RecordBuffer buffer, string message) =>
+        Assert.Equal(
+            BufferWriteResult.Accepted,
+            buffer.Append(new LogEvent(Now.UtcTicks, LogLevel.Information, buffer.Log.Tables.Category("c"), null, message, null, null, null), false, out _));
+}

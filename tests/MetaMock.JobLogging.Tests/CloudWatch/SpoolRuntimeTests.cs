@@ -1,0 +1,152 @@
+using MetaMock.JobLogging.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.Tests.CloudWatch.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MetaMock.JobLogging.Tests.CloudWatch;
+
+/// <summary>
+/// With a spool directory, what a process could not deliver stays in its spool slot, and the next process on the same
+/// directory replays it with its original timestamps, alongside its own events.
+/// </summary>
+[Collection(UsesMoto.Name)]
+public sealed class SpoolRuntimeTests(MotoFixture moto)
+{
+    [Fact]
+    public async Task Lines_logged_while_the_endpoint_is_down_are_replayed_by_the_next_process_each_once_in_order_with_its_timestamp()
+    {
+        const int Jobs = 4;
+        const int PerJob = 60;
+        using var spool = new TempSpool();
+        var group = WireClients.UniqueGroup("spool");
+        var logged = new Dictionary<string, List<(long Timestamp, string Message)>>();
+        var first = StartBehindAnEndpointThatIsDown(spool.Root, group, out var proxy, out var time);
+        using (proxy)
+        {
+            using (first)
+            {
+                var logger = first.CreateLogger();
+                for (var i = 0; i < PerJob; i++)
+                {
+                    for (var j = 0; j < Jobs; j++)
+                    {
+                        using var context = MetaMockLogContext.BeginJobContext($"job-{j}");
+                        logger.LogInformation("line {Line} of job {Job}", i, j);
+                        var stream = $"jobs/job-{j}";
+                        (logged.TryGetValue(stream, out var lines) ? lines : logged[stream] = []).Add((time.GetUtcNow().ToUnixTimeMilliseconds(), $"[INFO] [job_id=job-{j}] line {i} of job {j}"));
+                        time.Advance(TimeSpan.FromMilliseconds(3));
+                    }
+                }
+            }
+
+            Assert.Equal(0, first.Diagnostics.EventsSent);
+            Accounting.AssertAddsUp(first.Diagnostics, Jobs * PerJob);
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(spool.Root, "*" + SpoolSlot.SegmentSuffix, SearchOption.AllDirectories));
+        var second = LoggingHarness.Start(moto.Endpoint, group, o => o.SpoolDirectory = spool.Root);
+        using (second)
+        {
+            await Eventually.TrueAsync(() => second.Diagnostics.EventsSent == Jobs * PerJob, () => $"replayed lines delivered: {second.Diagnostics.EventsSent}", TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(Jobs * PerJob, second.Diagnostics.EventsReplayed);
+        Assert.Empty(second.Diagnostics.DroppedByReason);
+        using var client = WireClients.For(moto.Endpoint);
+        foreach (var (stream, lines) in logged)
+        {
+            var events = await WireClients.ReadAllAsync(client, group, stream);
+            Assert.Equal(lines, events.Select(e => (e.Timestamp, e.Message)).ToList());
+        }
+
+        // Every segment was settled, checkpointed and deleted.
+        Assert.Empty(Directory.GetFiles(spool.Root, "*" + SpoolSlot.SegmentSuffix, SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData(SpoolSync.None)]
+    [InlineData(SpoolSync.Interval)]
+    [InlineData(SpoolSync.Always)]
+    public async Task In_every_sync_mode_lines_are_delivered_and_their_segments_deleted_once_settled(SpoolSync mode)
+    {
+        using var spool = new TempSpool();
+        var group = WireClients.UniqueGroup("spool-sync");
+        var harness = LoggingHarness.Start(moto.Endpoint, group, o =>
+        {
+            o.SpoolDirectory = spool.Root;
+            o.SpoolSync = mode;
+            o.SpoolSyncInterval = TimeSpan.FromMilliseconds(100);
+        });
+        using (harness)
+        {
+            using var context = MetaMockLogContext.BeginJobContext("synced");
+            for (var i = 0; i < 20; i++)
+            {
+                harness.CreateLogger().LogInformation("line {Line}", i);
+            }
+        }
+
+        Assert.Equal(20, harness.Diagnostics.EventsSent);
+        using var reader = new CloudWatchReader(moto.Endpoint);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"[INFO] [job_id=synced] line {i}"), await reader.MessagesAsync(group, "jobs/synced"));
+        Assert.Empty(Directory.GetFiles(spool.Root, "*" + SpoolSlot.SegmentSuffix, SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_full_spool_applies_the_buffer_full_mode_and_every_event_is_counted()
+    {
+        using var spool = new TempSpool();
+        var harness = LoggingHarness.Start(moto.Endpoint, WireClients.UniqueGroup("spool-full"), o =>
+        {
+            o.SpoolDirectory = spool.Root;
+            o.MaxSpoolBytes = 1; // not even one segment fits
+        });
+        using (harness)
+        {
+            var logger = harness.CreateLogger();
+            for (var i = 0; i < 10; i++)
+            {
+                logger.LogInformation("line {Line}", i);
+            }
+        }
+
+        Assert.Equal(10, harness.Diagnostics.DroppedByReason.GetValueOrDefault("buffer_full"));
+        Accounting.AssertAddsUp(harness.Diagnostics, 10);
+    }
+
+    [Fact]
+    public async Task A_spool_directory_that_cannot_be_created_is_reported_once_and_events_are_kept_in_memory()
+    {
+        using var spool = new TempSpool();
+        var notADirectory = Path.Combine(spool.Root, "file");
+        await File.WriteAllTextAsync(notADirectory, "x");
+        var group = WireClients.UniqueGroup("spool-bad");
+        var harness = LoggingHarness.Start(moto.Endpoint, group, o => o.SpoolDirectory = Path.Combine(notADirectory, "spool"));
+        using (harness)
+        {
+            harness.CreateLogger().LogInformation("kept in memory");
+        }
+
+        Assert.Equal(1, harness.Diagnostics.EventsSent);
+        var warning = Assert.Single(harness.Warnings.Text.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), line => line.Contains("spool", StringComparison.Ordinal));
+        Assert.Contains(Path.Combine(notADirectory, "spool"), warning, StringComparison.Ordinal);
+    }
+
+    // A process whose every call fails (HTTP 503) and gives up one second into its shutdown, on a clock half an hour back.
+    private LoggingHarness StartBehindAnEndpointThatIsDown(string spoolRoot, string group, out FaultProxy proxy, out FakeTimeProvider time)
+    {
+        proxy = new FaultProxy(moto.Endpoint) { UnavailableCalls = int.MaxValue };
+        proxy.Start();
+        time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-30));
+        return LoggingHarness.Start(
+            proxy.Endpoint,
+            group,
+            o =>
+            {
+                o.SpoolDirectory = spoolRoot;
+                o.ShutdownTimeout = TimeSpan.FromSeconds(1);
+            },
+            time: time);
+    }
+}
