@@ -73,8 +73,8 @@ public sealed class MetaMockLoggingOptions
     public int MaxBufferedEvents { get; set; } = 100_000;
 
     /// <summary>
-    /// <c>CLOUDWATCH_BUFFER_MAX_BYTES</c>: memory those events may hold, counted as two bytes per message character (or,
-    /// once formatted, the line's UTF-8 size when larger) plus a fixed overhead per event (default 64 MiB).
+    /// <c>CLOUDWATCH_BUFFER_MAX_BYTES</c>: memory those events may hold, counted as each event's record as captured at the
+    /// call (or, once formatted, the line's UTF-8 size plus a fixed overhead, when larger) (default 64 MiB).
     /// </summary>
     public long MaxBufferedBytes { get; set; } = 64L * 1024 * 1024;
 
