@@ -96,23 +96,32 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
     [Fact]
     public void A_full_spool_applies_the_buffer_full_mode_and_every_event_is_counted()
     {
+        // The smallest spool holds one segment file; with nothing delivered, the lines past it cannot be kept.
+        const int Lines = 300;
+        var text = new string('x', 8 * 1024);
         using var spool = new TempSpool();
-        var harness = LoggingHarness.Start(moto.Endpoint, WireClients.UniqueGroup("spool-full"), o =>
+        using var proxy = new FaultProxy(moto.Endpoint) { UnavailableCalls = int.MaxValue };
+        proxy.Start();
+        var harness = LoggingHarness.Start(proxy.Endpoint, WireClients.UniqueGroup("spool-full"), o =>
         {
             o.SpoolDirectory = spool.Root;
-            o.MaxSpoolBytes = 1; // not even one segment fits
+            o.MaxSpoolBytes = SpoolSetup.SmallestMaxBytes;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(1);
         });
         using (harness)
         {
             var logger = harness.CreateLogger();
-            for (var i = 0; i < 10; i++)
+            for (var i = 0; i < Lines; i++)
             {
-                logger.LogInformation("line {Line}", i);
+                logger.LogInformation("line {Line} {Text}", i, text);
             }
         }
 
-        Assert.Equal(10, harness.Diagnostics.DroppedByReason.GetValueOrDefault("buffer_full"));
-        Accounting.AssertAddsUp(harness.Diagnostics, 10);
+        // One segment holds about 1 MiB of these 8 KiB lines; the rest were refused at the call, counted, not lost silently.
+        var full = harness.Diagnostics.DroppedByReason.GetValueOrDefault("buffer_full");
+        Assert.InRange(full, Lines - 130, Lines - 100);
+        Assert.Equal(0, harness.Diagnostics.EventsSent);
+        Accounting.AssertAddsUp(harness.Diagnostics, Lines);
     }
 
     [Fact]
