@@ -67,6 +67,8 @@ public sealed class FleetJobs(ILogger<FleetJobs> logger, IBackgroundJobClient cl
 
         context.SetJobParameter(StalledBy, worker.Name);
         logger.LogInformation("stalling {Marker} on {Worker}", marker, worker.Name);
+        // Said on stdout once the log call has returned: the test kills the worker at once, before the line's flush.
+        Console.WriteLine($"stalling {marker}");
         cancellation.WaitHandle.WaitOne();
         cancellation.ThrowIfCancellationRequested();
     }

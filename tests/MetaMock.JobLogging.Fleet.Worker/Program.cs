@@ -36,6 +36,7 @@ builder.Logging.AddMetaMockLogging(options =>
     options.ServiceName = arguments.Name;
     options.Format = LogFormat.Json;
     options.FlushInterval = TimeSpan.FromMilliseconds(100);
+    options.SpoolDirectory = arguments.Spool;
 });
 builder.Services.AddSingleton(new WorkerIdentity(arguments.Name));
 builder.Services.AddTransient<FleetJobs>();

@@ -1,11 +1,14 @@
 namespace MetaMock.JobLogging.Fleet.Worker;
 
 /// <summary>
-/// <c>--name w1 --connection "Host=..." --queues w1,default --endpoint http://127.0.0.1:PORT/ --group G</c>, or
+/// <c>--name w1 --connection "Host=..." --queues w1,default --endpoint http://127.0.0.1:PORT/ --group G [--spool DIR]</c>, or
 /// <c>--install --connection "Host=..."</c> to create Hangfire's and Quartz's schemas once before any worker starts.
 /// </summary>
 public sealed record WorkerArguments(string Name, string Connection, IReadOnlyList<string> Queues, Uri? Endpoint, string Group, bool Install)
 {
+    /// <summary>The worker's spool directory (its events survive a kill there), or null for memory.</summary>
+    public string? Spool { get; init; }
+
     /// <summary>Reads the arguments; a missing value is a clear error.</summary>
     public static WorkerArguments Parse(IReadOnlyList<string> args)
     {
@@ -37,6 +40,9 @@ public sealed record WorkerArguments(string Name, string Connection, IReadOnlyLi
                 Required("queues").Split(',', StringSplitOptions.RemoveEmptyEntries),
                 new Uri(Required("endpoint")),
                 Required("group"),
-                Install: false);
+                Install: false)
+            {
+                Spool = values.GetValueOrDefault("spool"),
+            };
     }
 }

@@ -9,7 +9,8 @@ namespace MetaMock.JobLogging.Fleet.Tests.Support;
 
 /// <summary>
 /// A throwaway PostgreSQL and moto, both schemas installed once, and three workers: w1 reads queue w1 only, w2 and w3
-/// read their own queue and <c>default</c>. Everything is stopped on <see cref="Dispose"/>, also when the start fails.
+/// read their own queue and <c>default</c>, each with a spool directory of its own that a restarted worker adopts.
+/// Everything is stopped (and the spools deleted) on <see cref="Dispose"/>, also when the start fails.
 /// </summary>
 public sealed class WorkerFleet : IDisposable
 {
@@ -28,6 +29,7 @@ public sealed class WorkerFleet : IDisposable
 
     private readonly List<IDisposable> _owned = [];
     private readonly Dictionary<string, ChildProcess> _workers = new(StringComparer.Ordinal);
+    private readonly string _spools = Path.Combine(Path.GetTempPath(), $"fleet-spools-{Guid.NewGuid():N}");
 
     public WorkerFleet()
     {
@@ -88,6 +90,11 @@ public sealed class WorkerFleet : IDisposable
         {
             _owned[i].Dispose();
         }
+
+        if (Directory.Exists(_spools))
+        {
+            Directory.Delete(_spools, recursive: true);
+        }
     }
 
     private void Install()
@@ -106,7 +113,7 @@ public sealed class WorkerFleet : IDisposable
         var worker = ChildProcess.Start(
             name,
             WorkerDll,
-            ["--name", name, "--connection", Connection, "--queues", queues, "--endpoint", Moto.Endpoint.ToString(), "--group", Group],
+            ["--name", name, "--connection", Connection, "--queues", queues, "--endpoint", Moto.Endpoint.ToString(), "--group", Group, "--spool", Path.Combine(_spools, name)],
             "ready");
         _workers[name] = worker;
         return worker;
