@@ -47,9 +47,10 @@ internal static class JsonLine
             }
         }
 
-        WriteString(json, written, "host", LineOrigin.Host);
+        var (host, pid) = parts.Origin ?? (LineOrigin.Host, LineOrigin.ProcessId);
+        WriteString(json, written, "host", host);
         written.Add("pid");
-        json.WriteNumber("pid", LineOrigin.ProcessId);
+        json.WriteNumber("pid", pid);
         written.Add("seq");
         json.WriteNumber("seq", parts.Sequence);
         if (parts.ExceptionText is { } exception)

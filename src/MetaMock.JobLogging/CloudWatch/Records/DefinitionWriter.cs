@@ -34,6 +34,11 @@ internal static class DefinitionWriter
 
     public static void Write(ref SpanWriter writer, InternedText category, InternedContext? context, InternedText? template, Definitions definitions)
     {
+        if ((definitions & Definitions.Origin) != 0)
+        {
+            OriginDefinition.Current.Write(ref writer);
+        }
+
         if ((definitions & Definitions.Category) != 0)
         {
             writer.WriteByte((byte)RecordKind.Category);

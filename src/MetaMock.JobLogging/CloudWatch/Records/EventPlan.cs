@@ -21,4 +21,5 @@ internal enum Definitions : byte
     Category = 1,
     Context = 2,
     Template = 4,
+    Origin = 8,
 }

@@ -44,6 +44,9 @@ internal readonly ref struct EventView
     /// <summary>The JSON line's <c>seq</c> taken at the call; 0 when none was taken (the text format).</summary>
     public long Sequence { get; init; }
 
+    /// <summary>The host and process id of the process that logged the event (null: a segment written without them).</summary>
+    public (string Host, int ProcessId)? Origin { get; init; }
+
     /// <summary>The bytes the record's frame takes in its segment (0 when not read from a segment).</summary>
     public int RecordBytes { get; init; }
 

@@ -12,6 +12,7 @@ internal sealed class RecordDecoder
     private readonly Dictionary<uint, string> _categories = [];
     private readonly Dictionary<uint, LogContextSnapshot> _contexts = [];
     private readonly Dictionary<uint, TemplateDefinition> _templates = [];
+    private (string Host, int ProcessId)? _origin;
 
     /// <summary>Forgets the definitions: the next body is the first of a new segment.</summary>
     public void Reset()
@@ -19,6 +20,7 @@ internal sealed class RecordDecoder
         _categories.Clear();
         _contexts.Clear();
         _templates.Clear();
+        _origin = null;
     }
 
     /// <summary>The event of a frame body; false for a padding frame, which holds none.</summary>
@@ -36,6 +38,7 @@ internal sealed class RecordDecoder
                 case RecordKind.Category: _categories[reader.ReadVar()] = reader.ReadString(); break;
                 case RecordKind.Context: ReadContext(ref reader); break;
                 case RecordKind.Template: ReadTemplate(ref reader); break;
+                case RecordKind.Origin: _origin = (reader.ReadString(), checked((int)reader.ReadVar())); break;
                 default: throw new InvalidDataException($"Unknown record kind {(byte)kind}.");
             }
         }
@@ -92,6 +95,7 @@ internal sealed class RecordDecoder
             Properties = properties,
             Scopes = scopes,
             Sequence = sequence,
+            Origin = _origin,
         };
     }
 

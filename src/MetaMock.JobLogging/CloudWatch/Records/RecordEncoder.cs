@@ -85,6 +85,12 @@ internal sealed class RecordEncoder
     {
         definitions = Definitions.None;
         var size = plan.EventSize;
+        if (!OriginDefinition.Current.IsDefinedIn(epoch))
+        {
+            definitions |= Definitions.Origin;
+            size += OriginDefinition.Current.Size;
+        }
+
         if (!e.Category.IsDefinedIn(epoch))
         {
             definitions |= Definitions.Category;
@@ -159,6 +165,11 @@ internal sealed class RecordEncoder
     /// <summary>After the frame is committed: the segment now holds these definitions.</summary>
     public static void MarkDefined(in LogEvent e, in EventPlan plan, Definitions definitions, long epoch)
     {
+        if ((definitions & Definitions.Origin) != 0)
+        {
+            OriginDefinition.Current.DefinedIn(epoch);
+        }
+
         if ((definitions & Definitions.Category) != 0)
         {
             e.Category.DefinedIn(epoch);

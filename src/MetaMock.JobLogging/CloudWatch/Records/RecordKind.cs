@@ -20,4 +20,7 @@ internal enum RecordKind : byte
 
     /// <summary>A frame whose event could not be encoded after its space was reserved: nothing to read, counted as dropped.</summary>
     Padding = 5,
+
+    /// <summary>The host and process id of the process that wrote the segment (see <see cref="OriginDefinition"/>).</summary>
+    Origin = 6,
 }

@@ -52,7 +52,9 @@ internal sealed class SegmentLog
                     }
                 }
 
-                segment = Roll(segment, RecordFrame.Size(RecordEncoder.BodySize(e, plan, epoch: 0, out _)));
+                // No segment has epoch -1, so the size counts every definition a fresh segment needs before the event
+                // (entries never defined anywhere hold epoch 0 and would otherwise be left out).
+                segment = Roll(segment, RecordFrame.Size(RecordEncoder.BodySize(e, plan, epoch: -1, out _)));
                 if (segment is null)
                 {
                     return AppendResult.Full;

@@ -37,7 +37,7 @@ internal sealed class EventFormatter : IDisposable
         {
             JsonLine.Write(output, new JsonLineParts(
                 view.Timestamp, view.Level, view.Category, view.MessageText(), view.Context, ExceptionText(view), RecordProperties.Of(view),
-                RecordProperties.ScopesOf(view), view.Sequence));
+                RecordProperties.ScopesOf(view), view.Sequence, view.Origin));
             return;
         }
 

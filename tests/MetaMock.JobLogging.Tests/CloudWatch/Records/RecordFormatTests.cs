@@ -1,5 +1,6 @@
 using CsCheck;
 using MetaMock.JobLogging.CloudWatch.Records;
+using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Tests.CloudWatch.Records;
@@ -45,6 +46,19 @@ public sealed class RecordFormatTests
         Uri u => u.ToString(),
         _ => value,
     };
+
+    [Fact]
+    public void Every_event_reads_back_with_the_host_and_process_that_wrote_its_segment()
+    {
+        // The origin is written once per segment, before its first event; the second event reads it from there.
+        var codec = new RecordCodec();
+        var first = codec.Append(RecordCodec.Event(codec.Category("c"), "one"));
+        var second = codec.Append(RecordCodec.Event(codec.Category("c"), "two"));
+
+        var here = ((string, int)?)(LineOrigin.Host, LineOrigin.ProcessId);
+        Assert.Equal(here, codec.Read(first.Offset, v => v.Origin));
+        Assert.Equal(here, codec.Read(second.Offset, v => v.Origin));
+    }
 
     [Fact]
     public void Every_value_kind_reads_back_with_its_type_as_a_template_value_a_property_and_a_scope_property() =>

@@ -9,6 +9,28 @@ public sealed class SegmentLogTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     [Fact]
+    public void A_record_larger_than_a_segment_gets_a_segment_of_its_own_with_room_for_its_definitions()
+    {
+        // An oversized segment is rounded up to 64 KiB: sizes just under that edge leave no slack, so the segment must
+        // have been sized for the fresh category, context and origin definitions too, or the append never fits.
+        for (var chars = 65_440; chars < 65_536; chars++)
+        {
+            var pool = new MemorySegmentPool(capacity: 16 * 1024, maxSegments: 4);
+            var tables = new InternTables();
+            var log = new SegmentLog(pool, tables);
+            var message = new string('y', chars);
+            var context = LogContextSnapshot.Create(new UserContext("u"), new JobContext($"job-{Guid.NewGuid():N}"));
+
+            var appended = log.Append(new LogEvent(1, LogLevel.Information, tables.Category($"Big.{Guid.NewGuid():N}"), context, message, null, null, null));
+            Assert.True(appended == AppendResult.Accepted, $"{chars} chars: {appended}");
+            var reader = new SegmentLogReader(log);
+            Assert.Equal(ReadStatus.Event, reader.TryRead(out var view, out _));
+            Assert.Equal(message, view.MessageText());
+            Assert.Equal("u", view.Context?.UserId);
+        }
+    }
+
+    [Fact]
     public void Records_appended_by_many_threads_at_once_are_each_read_once_in_each_writers_order_and_every_segment_returns_to_the_pool()
     {
         const int Writers = 4;

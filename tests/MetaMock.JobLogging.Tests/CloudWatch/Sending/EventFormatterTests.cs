@@ -114,6 +114,20 @@ public sealed class EventFormatterTests
     }
 
     // The bytes the formatter allocated for one line (the record is decoded before).
+    [Fact]
+    public void A_JSON_event_replayed_from_another_process_keeps_that_process_host_and_pid()
+    {
+        using var formatter = new EventFormatter(LogFormat.Json);
+        var codec = new RecordCodec();
+        var (offset, _) = codec.Append(Event(codec.Category("c"), LogLevel.Information, "left behind", null));
+        var output = new ArrayBufferWriter<byte>();
+        codec.Read(offset, view => Formatted(formatter, view with { Origin = ("elsewhere", 4242) }, output));
+        var json = JsonDocument.Parse(output.WrittenMemory).RootElement;
+
+        Assert.Equal("elsewhere", json.GetProperty("host").GetString());
+        Assert.Equal(4242, json.GetProperty("pid").GetInt32());
+    }
+
     private static long Formatted(EventFormatter formatter, EventView view, ArrayBufferWriter<byte> output)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();

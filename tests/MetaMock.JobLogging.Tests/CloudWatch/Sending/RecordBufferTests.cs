@@ -35,7 +35,8 @@ public sealed class RecordBufferTests
         Assert.Equal(BufferWriteResult.Accepted, Append(buffer, new string('a', 60), wait: false));
         Assert.Equal(BufferWriteResult.Full, Append(buffer, new string('a', 60), wait: false));
         Assert.InRange(one, 60, 100);
-        Assert.Equal(2 * one, buffer.Bytes);
+        // The first record of a segment also carries the segment's definitions (the writer's origin among them).
+        Assert.InRange(buffer.Bytes - one, 60, one);
     }
 
     [Fact]

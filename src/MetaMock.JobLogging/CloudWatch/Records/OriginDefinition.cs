@@ -1,0 +1,32 @@
+namespace MetaMock.JobLogging.CloudWatch.Records;
+
+/// <summary>
+/// This process's host and id, written once per segment like the other definitions: a segment replayed by another
+/// process after a crash keeps the <c>host</c> and <c>pid</c> of the process that logged its events, so its JSON lines
+/// are told apart from the replaying process's own (whose <c>seq</c> starts again at 1).
+/// </summary>
+internal sealed class OriginDefinition : InternedEntry
+{
+    private OriginDefinition(string host, int processId)
+        : base(0)
+    {
+        Host = host;
+        ProcessId = processId;
+    }
+
+    /// <summary>The process's own origin.</summary>
+    public static OriginDefinition Current { get; } = new(Formatting.LineOrigin.Host, Formatting.LineOrigin.ProcessId);
+
+    public string Host { get; }
+
+    public int ProcessId { get; }
+
+    public int Size => 1 + SpanWriter.StringSize(Host) + SpanWriter.VarSize((uint)ProcessId);
+
+    public void Write(ref SpanWriter writer)
+    {
+        writer.WriteByte((byte)RecordKind.Origin);
+        writer.WriteString(Host);
+        writer.WriteVar((uint)ProcessId);
+    }
+}
