@@ -3,13 +3,13 @@ using MetaMock.JobLogging.Benchmarks.Delivery.Sink;
 namespace MetaMock.JobLogging.Benchmarks.Delivery;
 
 /// <summary>
-/// The delivery benchmarks (issue "Benchmarks": B2, B4, B5), which measure end-to-end throughput and latency and so
-/// don't fit BenchmarkDotNet: <c>delivery b2|b4|b5|b7|all [--quick]</c> (B7, the fleet, runs only when named: it
-/// takes minutes). Prints Markdown tables.
+/// The delivery benchmarks (B2, B4, B5), which measure end-to-end throughput and latency and so don't fit
+/// BenchmarkDotNet: <c>delivery b2|b2-spool|b4|b5|b7|all [--quick]</c> (B7, the fleet, runs only when named: it takes
+/// minutes; <c>b2-spool</c>, B2's memory-against-spool rows, is part of <c>all</c>). Prints Markdown tables.
 /// </summary>
 internal static class DeliveryProgram
 {
-    private const string Usage = "usage: delivery b2|b4|b5|b7|all [--quick]";
+    private const string Usage = "usage: delivery b2|b2-spool|b4|b5|b7|all [--quick]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -26,7 +26,7 @@ internal static class DeliveryProgram
 
         var scale = DeliveryScale.For(args.Contains("--quick"));
         var which = args.FirstOrDefault(a => a != "--quick") ?? "all";
-        if (which is not ("b2" or "b4" or "b5" or "b7" or "all"))
+        if (which is not ("b2" or "b2-spool" or "b4" or "b5" or "b7" or "all"))
         {
             await System.Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -39,6 +39,11 @@ internal static class DeliveryProgram
         if (which is "b2" or "all")
         {
             await ThroughputBenchmark.RunAsync(sink, scale, output);
+        }
+
+        if (which is "b2-spool" or "all")
+        {
+            await SpoolThroughputBenchmark.RunAsync(sink, scale, output);
         }
 
         if (which is "b4" or "all")

@@ -57,9 +57,11 @@ internal static class ThroughputBenchmark
         return events / elapsed.TotalSeconds;
     }
 
-    private static async Task<(DeliveryFigures Figures, int EventBytes, GcCost Gc, string Payload)> MeasureOursAsync(CloudWatchSink sink, int eventBytes, int streams, long events)
+    /// <summary>One measured run of our provider (fresh, warmed up on the same streams); <paramref name="tune"/> changes its options.</summary>
+    internal static async Task<(DeliveryFigures Figures, int EventBytes, GcCost Gc, string Payload)> MeasureOursAsync(
+        CloudWatchSink sink, int eventBytes, int streams, long events, Action<MetaMockLoggingOptions>? tune = null)
     {
-        using var logging = LoggingUnderTest.Start(sink.Url);
+        using var logging = LoggingUnderTest.Start(sink.Url, tune);
 
         // Warm-up: creates the group and every stream, and measures the line around the payload so that the events
         // the sink sees are the size asked for.

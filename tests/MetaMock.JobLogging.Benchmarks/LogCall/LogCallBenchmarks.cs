@@ -57,8 +57,11 @@ public class LogCallBenchmarks
     [GlobalSetup(Target = nameof(MetaMockCloudWatchNetworkWait))]
     public void SetupMetaMockCloudWatchNetworkWait() => StartCloudWatch(networkLatency: true);
 
+    [GlobalSetup(Target = nameof(MetaMockCloudWatchSpool))]
+    public void SetupMetaMockCloudWatchSpool() => StartCloudWatch(networkLatency: false, spool: true);
+
     /// <summary>Each iteration starts with the sender caught up, so every measured call is accepted (lossless), not dropped.</summary>
-    [IterationSetup(Targets = [nameof(MetaMockCloudWatch), nameof(MetaMockCloudWatchNetworkWait)])]
+    [IterationSetup(Targets = [nameof(MetaMockCloudWatch), nameof(MetaMockCloudWatchNetworkWait), nameof(MetaMockCloudWatchSpool)])]
     public void WaitForSenderToCatchUp() => _cloudWatch?.WaitUntilDelivered();
 
     [GlobalSetup(Target = nameof(MicrosoftConsole))]
@@ -149,6 +152,10 @@ public class LogCallBenchmarks
     [Benchmark(OperationsPerInvoke = CloudWatchCallsPerIteration)]
     public void MetaMockCloudWatchNetworkWait() => LogCloudWatchIteration();
 
+    /// <summary>The sender-draining row with the spool on (sync none): the call writes its record into a memory-mapped file.</summary>
+    [Benchmark(OperationsPerInvoke = CloudWatchCallsPerIteration)]
+    public void MetaMockCloudWatchSpool() => LogCloudWatchIteration();
+
     [Benchmark]
     public void MicrosoftConsole() => _logger.LogInformation(Template, Count, PresetId);
 
@@ -161,10 +168,10 @@ public class LogCallBenchmarks
     [Benchmark]
     public void ZLoggerStream() => _logger.LogInformation(Template, Count, PresetId);
 
-    private void StartCloudWatch(bool networkLatency)
+    private void StartCloudWatch(bool networkLatency, bool spool = false)
     {
         System.Console.SetOut(TextWriter.Null);
-        _cloudWatch = CloudWatchBench.Start(networkLatency);
+        _cloudWatch = CloudWatchBench.Start(networkLatency, spool);
         _logger = _cloudWatch.Logger;
         MetaMockLogContext.SetUserContext("123");
         MetaMockLogContext.SetJobContext("bulk-abc123", "generate_images", "run-456");
