@@ -21,7 +21,7 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// <see cref="Progressed"/> when to look at the counters again. On dispose the loop delivers what it can within the
 /// shutdown timeout, and the rest is counted and reported (<see cref="ShutdownReport"/>).
 /// </summary>
-internal sealed class CloudWatchSender : IDisposable, IRoundIntake
+internal sealed class CloudWatchSender : IDisposable
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(30);
 
@@ -82,7 +82,7 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
         _formatter = new EventFormatter(options.Format);
         _intake = new EventIntake(buffer, spool is null ? null : new SpoolReplay(spool), spool is not null, router, _streams, _store, _formatter, counters, _arrivals.Accept);
         _pacing = new SendPacing(time, options.FlushInterval, SendPacing.DefaultDrainInterval);
-        _rounds = new RoundRunner(this, signal, _progress, time, _pacing.DrainInterval, options.MaxParallelStreams, _abort.Token);
+        _rounds = new RoundRunner(_arrivals, DrainIntoStreams, signal, _progress, time, _pacing.DrainInterval, options.MaxParallelStreams, _abort.Token);
         _fallback = new ConsoleFallback(output, counters, buffer, _streams, _store);
         _connection = new CloudWatchConnection(options, clients, _fallback, counters, buffer, _store);
         _drops = new DropReporter(counters, output, ReportInterval);
@@ -141,15 +141,6 @@ internal sealed class CloudWatchSender : IDisposable, IRoundIntake
             _abort.Dispose();
         }
     }
-
-    // What a send round needs of the drain below.
-    List<(StreamState Stream, PendingEvent Event)> IRoundIntake.Arrived => _arrivals.Arrived;
-
-    List<StreamState> IRoundIntake.FullStreams => _arrivals.FullStreams;
-
-    void IRoundIntake.Drain(DateTimeOffset now) => DrainIntoStreams(now);
-
-    void IRoundIntake.ListIfFull(StreamState stream) => _arrivals.ListIfFull(stream);
 
     private async Task RunAsync()
     {

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using MetaMock.JobLogging.CloudWatch.Sending.Intake;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending;
 
@@ -10,7 +10,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 /// </summary>
 internal sealed class RoundRunner
 {
-    private readonly IRoundIntake _intake;
+    private readonly StreamArrivals _arrivals;
+    private readonly Action<DateTimeOffset> _drain;
     private readonly FlushSignal _signal;
     private readonly ProgressSignal _progress;
     private readonly TimeProvider _time;
@@ -18,9 +19,10 @@ internal sealed class RoundRunner
     private readonly int _parallelism;
     private readonly CancellationToken _deadline;
 
-    public RoundRunner(IRoundIntake intake, FlushSignal signal, ProgressSignal progress, TimeProvider time, TimeSpan drainInterval, int parallelism, CancellationToken deadline)
+    public RoundRunner(StreamArrivals arrivals, Action<DateTimeOffset> drain, FlushSignal signal, ProgressSignal progress, TimeProvider time, TimeSpan drainInterval, int parallelism, CancellationToken deadline)
     {
-        _intake = intake;
+        _arrivals = arrivals;
+        _drain = drain;
         _signal = signal;
         _progress = progress;
         _time = time;
@@ -45,14 +47,7 @@ internal sealed class RoundRunner
         finally
         {
             round.End();
-            // Whatever a stream of the round still holds is listed again once more events reach it.
-            foreach (var stream in streams)
-            {
-                stream.FullCallListed = false;
-            }
-
-            _intake.FullStreams.RemoveAll(static stream => !stream.FullCallListed);
-            MoveArrived();
+            _arrivals.RoundEnded(streams);
         }
 
         return round;
@@ -73,29 +68,11 @@ internal sealed class RoundRunner
             await Task.WhenAny(round.AnyCallEnded, wait).ConfigureAwait(false);
             // A call that ended settled its events: a flush waiting only for those need not wait for the whole round.
             _progress.Pulse();
-            _intake.Drain(_time.GetUtcNow());
+            _drain(_time.GetUtcNow());
             round.Dispatch();
         }
 
         await roundOver.CancelAsync().ConfigureAwait(false);
         await wait.ConfigureAwait(false);
-    }
-
-    private void MoveArrived()
-    {
-        var arrived = _intake.Arrived;
-        foreach (ref readonly var arrival in CollectionsMarshal.AsSpan(arrived))
-        {
-            arrival.Stream.Pending.Add(arrival.Event);
-            _intake.ListIfFull(arrival.Stream);
-        }
-
-        // Kept for rounds like this one; a round with far fewer arrivals (a burst is over) lets the array go.
-        var moved = arrived.Count;
-        arrived.Clear();
-        if (arrived.Capacity > 2 * moved)
-        {
-            arrived.Capacity = moved;
-        }
     }
 }
