@@ -8,6 +8,12 @@ if (args is ["delivery", ..])
     return await MetaMock.JobLogging.Benchmarks.Delivery.DeliveryProgram.RunAsync(args[1..]);
 }
 
+// `stages [--rounds N]`: B1's call taken apart, each stage timed alone beside the whole call.
+if (args is ["stages", ..])
+{
+    return MetaMock.JobLogging.Benchmarks.LogCall.CallStages.Run(args[1..]);
+}
+
 // `--quick` gives a smoke run (one short job); anything else is passed to BenchmarkDotNet's switcher.
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToArray();
