@@ -19,6 +19,8 @@ internal sealed class CloudWatchRoute : IDisposable
     private readonly CloudWatchSender _sender;
     private readonly SenderCounters _counters;
     private readonly TimeProvider _time;
+    // The system clock read directly: its TimeProvider's virtual call and DateTimeOffset are a measurable part of the call.
+    private readonly bool _systemClock;
     private readonly bool _keepState;
     private readonly bool _waitWhenFull;
     private readonly Action? _onDispose;
@@ -31,6 +33,7 @@ internal sealed class CloudWatchRoute : IDisposable
         _sender = sender;
         _counters = counters;
         _time = time;
+        _systemClock = ReferenceEquals(time, TimeProvider.System);
         _onDispose = onDispose;
         _keepState = options.Format == LogFormat.Json;
         _waitWhenFull = options.BufferFullMode == BufferFullMode.Wait;
@@ -42,15 +45,19 @@ internal sealed class CloudWatchRoute : IDisposable
     /// <summary>The category's interned name: a logger takes it once, so the log call does no lookup for it.</summary>
     public InternedText Category(string name) => _buffer.Log.Tables.Category(name);
 
-    /// <summary>Encodes the event; never throws (what the application's code throws becomes a counted placeholder).</summary>
-    public void Capture<TState>(LogLevel level, InternedText category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    /// <summary>
+    /// Encodes the event; never throws (what the application's code throws becomes a counted placeholder). Returns the
+    /// JSON line's <c>seq</c> taken for it (0 for the text format), which the console line of the same call reuses.
+    /// </summary>
+    public long Capture<TState>(LogLevel level, InternedText category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        var deferred = DeferredMessage.TryDefer(state, formatter, out _);
+        var deferred = DeferredMessage.TryDefer(state, formatter);
         var placeholders = 0;
         var message = deferred ?? UserText.OfMessage(state, exception, formatter, ref placeholders) ?? string.Empty;
         var exceptionText = exception is null ? null : UserText.OfException(exception, ref placeholders);
+        var sequence = _keepState ? LineOrigin.NextSequence() : 0;
         var e = new LogEvent(
-            _time.GetUtcNow().UtcTicks,
+            _systemClock ? DateTime.UtcNow.Ticks : _time.GetUtcNow().UtcTicks,
             level,
             category,
             MetaMockLogContext.Current,
@@ -58,7 +65,7 @@ internal sealed class CloudWatchRoute : IDisposable
             exceptionText,
             _keepState ? (deferred ?? state) as IEnumerable<KeyValuePair<string, object?>> : null,
             _keepState ? _scopes : null,
-            _keepState ? LineOrigin.NextSequence() : 0,
+            sequence,
             deferred is null ? null : TypedValues<TState>.Reader);
         BufferWriteResult result;
         try
@@ -71,7 +78,7 @@ internal sealed class CloudWatchRoute : IDisposable
 #pragma warning restore CA1031
         {
             _counters.AddDropped(DropReasons.FormatFailed, 1);
-            return;
+            return sequence;
         }
 
         if (placeholders > 0)
@@ -83,6 +90,8 @@ internal sealed class CloudWatchRoute : IDisposable
         {
             _counters.AddDropped(result == BufferWriteResult.Full ? DropReasons.BufferFull : DropReasons.AfterDispose, 1);
         }
+
+        return sequence;
     }
 
     /// <summary>A record the logger wrote to the console because this route is not active (CloudWatch given up, or disposed).</summary>

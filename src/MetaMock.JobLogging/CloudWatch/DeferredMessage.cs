@@ -19,54 +19,27 @@ internal static class DeferredMessage
 {
     private static readonly Assembly Abstractions = typeof(ILogger).Assembly;
 
-    /// <summary>
-    /// The boxed state to format later, or null when the message must be formatted now; <paramref name="chars"/> is
-    /// then an estimate of the message's length for the buffer's byte limit (the template plus its string values).
-    /// </summary>
-    public static object? TryDefer<TState>(TState state, Func<TState, Exception?, string> formatter, out int chars)
+    /// <summary>The boxed state to format later, or null when the message must be formatted now.</summary>
+    public static object? TryDefer<TState>(TState state, Func<TState, Exception?, string> formatter)
     {
-        chars = 0;
         if (!Traits<TState>.IsTemplateState || !ReferenceEquals(formatter, Traits<TState>.KnownFormatter(formatter)))
         {
             return null;
         }
 
         object boxed = state!;
-        var values = (IReadOnlyList<KeyValuePair<string, object?>>)boxed;
-        var last = values.Count - 1;
-        if (Traits<TState>.ValueIsString is { } typed)
-        {
-            // Only the string values are read: the indexer of a typed state boxes a value-type value on each read.
-            for (var i = 0; i < typed.Length; i++)
-            {
-                chars += typed[i] ? (values[i].Value as string)?.Length ?? 0 : ImmutableValues.EstimatedChars;
-            }
-        }
-        else if (!TryCountUntyped(values, last, ref chars))
-        {
-            return null;
-        }
-
-        chars += (last >= 0 ? values[last].Value as string : null)?.Length ?? 0;
-        return boxed;
+        return Traits<TState>.AllValuesImmutable || AllImmutable((IReadOnlyList<KeyValuePair<string, object?>>)boxed) ? boxed : null;
     }
 
-    private static bool TryCountUntyped(IReadOnlyList<KeyValuePair<string, object?>> values, int last, ref int chars)
+    // The values of a state that does not carry their types (all but the last, the template), each checked as it is now.
+    private static bool AllImmutable(IReadOnlyList<KeyValuePair<string, object?>> values)
     {
         try
         {
+            var last = values.Count - 1;
             for (var i = 0; i < last; i++)
             {
-                var value = values[i].Value;
-                if (value is string text)
-                {
-                    chars += text.Length;
-                }
-                else if (ImmutableValues.Holds(value))
-                {
-                    chars += ImmutableValues.EstimatedChars;
-                }
-                else
+                if (!ImmutableValues.Holds(values[i].Value))
                 {
                     return false;
                 }
@@ -115,12 +88,10 @@ internal static class DeferredMessage
             && (typeof(TState).Name == "FormattedLogValues" || typeof(TState).Name.StartsWith("LogValues", StringComparison.Ordinal));
 
         // LoggerMessage.Define's states carry their values' types (value i is type argument i): when all are immutable,
-        // no value needs a check per call, and this says which ones are strings. Null for any other state.
-        public static readonly bool[]? ValueIsString = IsTemplateState
+        // no value needs a check per call.
+        public static readonly bool AllValuesImmutable = IsTemplateState
             && typeof(TState).IsGenericType
-            && Array.TrueForAll(typeof(TState).GetGenericArguments(), ImmutableValues.IsImmutableType)
-                ? Array.ConvertAll(typeof(TState).GetGenericArguments(), type => type == typeof(string))
-                : null;
+            && Array.TrueForAll(typeof(TState).GetGenericArguments(), ImmutableValues.IsImmutableType);
 
         private static Func<TState, Exception?, string>? _known;
 

@@ -6,11 +6,11 @@ namespace MetaMock.JobLogging.CloudWatch;
 /// </summary>
 internal static class ImmutableValues
 {
-    /// <summary>What a non-string value is counted as against the buffer's byte limit, in characters.</summary>
-    public const int EstimatedChars = 24;
-
     /// <summary>Whether this value (null included) formats the same now and later.</summary>
-    public static bool Holds(object? value) => value is null or string || IsImmutableType(value.GetType());
+    /// <remarks>The common types are told by a type test; a boxed value's type is never a nullable one.</remarks>
+    public static bool Holds(object? value) =>
+        value is null or string or int or long or bool or double or decimal or DateTime or DateTimeOffset or Guid or TimeSpan
+        || IsImmutableType(value.GetType());
 
     /// <summary>Whether every value of this type formats the same now and later.</summary>
     public static bool IsImmutableType(Type type)

@@ -49,7 +49,7 @@ internal sealed class MetaMockConsoleFormatter : ConsoleFormatter
             var buffer = new ArrayBufferWriter<byte>(256);
             placeholders += JsonLine.Write(buffer, new JsonLineParts(
                 _time.GetUtcNow(), logEntry.LogLevel, logEntry.Category, message ?? string.Empty, context,
-                exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider, LineOrigin.NextSequence()));
+                exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider, LineOrigin.TakeForConsole()));
             textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
             textWriter.Write(Environment.NewLine);
         }

@@ -1,5 +1,6 @@
 using MetaMock.JobLogging.CloudWatch;
 using MetaMock.JobLogging.CloudWatch.Records;
+using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Routing;
@@ -43,9 +44,25 @@ internal sealed class MetaMockLogger : ILogger
             }
             else
             {
-                cloudWatch.Capture(logLevel, _category!, state, exception, formatter);
+                var sequence = cloudWatch.Capture(logLevel, _category!, state, exception, formatter);
                 if (logLevel < LogLevel.Warning)
                 {
+                    return;
+                }
+
+                if (sequence != 0)
+                {
+                    // The console's JSON line of this call carries the seq its CloudWatch line carries.
+                    var previous = LineOrigin.Share(sequence);
+                    try
+                    {
+                        _console.Log(logLevel, eventId, state, exception, formatter);
+                    }
+                    finally
+                    {
+                        LineOrigin.EndShare(previous);
+                    }
+
                     return;
                 }
             }

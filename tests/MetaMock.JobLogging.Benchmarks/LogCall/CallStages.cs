@@ -107,7 +107,7 @@ internal static class CallStages
             var tables = new InternTables();
             var log = new SegmentLog(pool, tables);
             var category = tables.Category("Bench.Images");
-            var deferred = DeferredMessage.TryDefer(state, formatter, out _)!;
+            var deferred = DeferredMessage.TryDefer(state, formatter)!;
             var e = new LogEvent(time.GetUtcNow().UtcTicks, logLevel, category, MetaMockLogContext.Current, deferred, null, null, null, 0, TypedValues<TState>.Reader);
             var scratch = EncodeScratch.Current;
             var encoder = new RecordEncoder(tables);
@@ -118,7 +118,7 @@ internal static class CallStages
 
             Row("TimeProvider.System.GetUtcNow", n => { for (var i = 0; i < n; i++) { _other += time.GetUtcNow().UtcTicks; } });
             Row("MetaMockLogContext.Current", n => { for (var i = 0; i < n; i++) { _other += MetaMockLogContext.Current is null ? 0 : 1; } });
-            Row("DeferredMessage.TryDefer", n => { for (var i = 0; i < n; i++) { _other += DeferredMessage.TryDefer(state, formatter, out _) is null ? 0 : 1; } });
+            Row("DeferredMessage.TryDefer", n => { for (var i = 0; i < n; i++) { _other += DeferredMessage.TryDefer(state, formatter) is null ? 0 : 1; } });
             Row("Encoder Plan (interning, values) + scratch clear", n => { for (var i = 0; i < n; i++) { _other += encoder.Plan(e, scratch).EventSize; scratch.Clear(); } });
             Row("Template lookup (InternTables.Template)", n =>
             {

@@ -30,7 +30,7 @@ internal sealed class RecordLogger : ILogger
             return;
         }
 
-        var message = DeferredMessage.TryDefer(state, formatter, out _) ?? formatter(state, exception);
+        var message = DeferredMessage.TryDefer(state, formatter) ?? formatter(state, exception);
         var e = new LogEvent(TimeProvider.System.GetUtcNow().UtcTicks, logLevel, _category, MetaMockLogContext.Current, message, exception?.ToString(), null, null);
         if (_log.Append(e) != AppendResult.Accepted)
         {

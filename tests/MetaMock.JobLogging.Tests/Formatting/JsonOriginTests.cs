@@ -42,6 +42,46 @@ public sealed class JsonOriginTests
     }
 
     [Fact]
+    public void A_warning_printed_on_the_console_and_sent_to_CloudWatch_carries_one_seq_in_both()
+    {
+        var client = new RecordingClient();
+        var harness = new ConsoleHarness(
+            configure: o =>
+            {
+                o.Environment = MetaMockEnvironment.Production;
+                o.UseCloudWatch = true;
+                o.ServiceUrl = new Uri("http://127.0.0.1:9/");
+                o.LogGroup = "one-seq";
+                o.ServiceName = "svc";
+                o.Format = LogFormat.Json;
+            },
+            clients: client);
+        using (harness)
+        using (MetaMockLogContext.BeginJobContext("one-seq"))
+        {
+            var logger = harness.Logger();
+            logger.LogWarning("first {Index}", 1);
+            logger.LogInformation("between {Index}", 2);
+            logger.LogError("second {Index}", 3);
+        }
+
+        var sent = client.Events("one-seq", "jobs/one-seq").Select(e => JsonDocument.Parse(e.Message).RootElement).ToList();
+        var printed = harness.Console.Writes.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(3, sent.Count);
+        Assert.Equal(2, printed.Count);
+        foreach (var line in printed)
+        {
+            var index = line.GetProperty("Index").GetInt32();
+            var twin = Assert.Single(sent, s => s.GetProperty("Index").GetInt32() == index);
+            Assert.Equal(twin.GetProperty("seq").GetInt64(), line.GetProperty("seq").GetInt64());
+        }
+
+        // The INFO line between them, sent only, took the number between theirs.
+        var seqs = sent.Select(s => s.GetProperty("seq").GetInt64()).ToList();
+        Assert.True(seqs[0] < seqs[1] && seqs[1] < seqs[2], string.Join(", ", seqs));
+    }
+
+    [Fact]
     public void The_text_line_carries_none_of_them()
     {
         using var harness = new ConsoleHarness();

@@ -1,3 +1,4 @@
+using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Configuration;
 using MetaMock.JobLogging.ConsoleOutput;
 using MetaMock.JobLogging.Routing;
@@ -10,7 +11,8 @@ namespace MetaMock.JobLogging.Tests.Support;
 
 /// <summary>
 /// The real registration (<c>AddMetaMockLogging</c>) in a real container, with three seams set: the environment
-/// variables it sees, where configuration errors go, and a console route that keeps the formatted text.
+/// variables it sees, where configuration errors go, and a console route that keeps the formatted text; optionally
+/// the CloudWatch client the sender talks to.
 /// </summary>
 internal sealed class LoggingHarness : IDisposable
 {
@@ -20,12 +22,18 @@ internal sealed class LoggingHarness : IDisposable
         IDictionary<string, string?>? environment = null,
         IDictionary<string, string?>? configuration = null,
         Action<MetaMockLoggingOptions>? configure = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        ICloudWatchClientSource? clients = null)
     {
         var services = new ServiceCollection();
         if (time is not null)
         {
             services.AddSingleton(time);
+        }
+
+        if (clients is not null)
+        {
+            services.AddSingleton(clients);
         }
 
         var env = environment ?? new Dictionary<string, string?>();

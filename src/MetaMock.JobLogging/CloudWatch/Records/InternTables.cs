@@ -10,11 +10,16 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// <remarks>
 /// Categories and templates are few and mostly literals; a program that builds them at run time would grow the tables
 /// without end, so past <see cref="MaxEntries"/> a new one gets a fresh id each time (its definition is then written with
-/// each event) instead of a table entry. Snapshots are keyed by reference and dropped with the snapshot.
+/// each event) instead of a table entry. Snapshots are keyed by reference and dropped with the snapshot. A template is
+/// nearly always the same string object call after call (a literal), so a small table keyed by the string's reference
+/// answers most lookups without hashing its text.
 /// </remarks>
 internal sealed class InternTables
 {
     public const int MaxEntries = 10_000;
+
+    // A power of two: a template's slot is its object hash code's low bits; a collision only costs the lookup by text.
+    private const int ReferenceSlots = 256;
 
     [ThreadStatic]
     private static (InternTables? Owner, LogContextSnapshot? Snapshot, InternedContext? Entry) _lastContext;
@@ -22,6 +27,7 @@ internal sealed class InternTables
     private readonly ConcurrentDictionary<string, InternedText> _categories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, InternedText> _templates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<LogContextSnapshot, InternedContext> _contexts = new();
+    private readonly InternedText?[] _templatesByReference = new InternedText?[ReferenceSlots];
     private int _nextText;
     private int _nextContext;
 
@@ -30,8 +36,21 @@ internal sealed class InternTables
     /// <summary>A template and its hole names (the keys of the template state's values, in order).</summary>
     public InternedText Template(string template, IReadOnlyList<KeyValuePair<string, object?>> state, int count)
     {
+        ref var slot = ref _templatesByReference[RuntimeHelpers.GetHashCode(template) & (ReferenceSlots - 1)];
+        var seen = Volatile.Read(ref slot);
+        if (seen is not null && ReferenceEquals(seen.Text, template))
+        {
+            return seen;
+        }
+
         if (_templates.TryGetValue(template, out var known))
         {
+            if (ReferenceEquals(known.Text, template))
+            {
+                // Only the very string the entry was interned with: an equal string built per call never replaces it.
+                Volatile.Write(ref slot, known);
+            }
+
             return known;
         }
 

@@ -7,12 +7,17 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// settled (delivered or counted as dropped), the segment is released: a memory segment returns to its pool, a file
 /// segment is checkpointed and deleted.
 /// </summary>
+/// <remarks>
+/// What a writer touches (the tail, and its own copies of the data's address, the capacity and the epoch) is alone on a
+/// cache line: the reader counts and settles events in this object's other fields as it reads them, and would otherwise
+/// take the writers' line away on every event.
+/// </remarks>
 internal abstract unsafe class Segment : IDisposable
 {
     private static long _lastEpoch;
 
     private readonly byte* _data;
-    private long _tail;
+    private WriterSide _writer;
     private long _outstanding;
     private int _fullyRead;
     private int _released;
@@ -21,12 +26,18 @@ internal abstract unsafe class Segment : IDisposable
     {
         _data = data;
         Capacity = capacity;
-        _tail = tail;
         Epoch = Interlocked.Increment(ref _lastEpoch);
+        _writer.Tail = tail;
+        _writer.Data = data;
+        _writer.Capacity = capacity;
+        _writer.Epoch = Epoch;
     }
 
     /// <summary>Unique per segment in the process: which definitions it holds is tracked by this (see <see cref="InternedText"/>).</summary>
     public long Epoch { get; }
+
+    /// <summary><see cref="Epoch"/>, read from the writers' cache line (the log call's copy).</summary>
+    public long WriterEpoch => _writer.Epoch;
 
     /// <summary>The bytes of frames it holds, a multiple of 8.</summary>
     public int Capacity { get; }
@@ -35,10 +46,10 @@ internal abstract unsafe class Segment : IDisposable
     public ReadOnlySpan<byte> Data => new(_data, Capacity);
 
     /// <summary>No more appends: every byte is reserved.</summary>
-    public bool IsSealed => Volatile.Read(ref _tail) >= Capacity;
+    public bool IsSealed => Volatile.Read(ref _writer.Tail) >= _writer.Capacity;
 
     /// <summary>The bytes reserved so far (at most <see cref="Capacity"/>).</summary>
-    public int Used => (int)Math.Min(Volatile.Read(ref _tail), Capacity);
+    public int Used => (int)Math.Min(Volatile.Read(ref _writer.Tail), Capacity);
 
     /// <summary>Every frame was read and every event settled: the segment went back to its pool, or was checkpointed.</summary>
     public bool IsReleased => Volatile.Read(ref _released) == 1;
@@ -46,18 +57,18 @@ internal abstract unsafe class Segment : IDisposable
     /// <summary>Reserves <paramref name="frameSize"/> bytes (a multiple of 8); false when they do not fit, and the segment is then sealed.</summary>
     public bool TryReserve(int frameSize, out Span<byte> frame)
     {
-        var end = Interlocked.Add(ref _tail, frameSize);
+        var end = Interlocked.Add(ref _writer.Tail, frameSize);
         var start = end - frameSize;
-        if (end <= Capacity)
+        if (end <= _writer.Capacity)
         {
-            frame = new Span<byte>(_data + start, frameSize);
+            frame = new Span<byte>(_writer.Data + start, frameSize);
             return true;
         }
 
-        if (start < Capacity)
+        if (start < _writer.Capacity)
         {
             // The one reservation that straddles the end tells the reader that nothing follows.
-            Frames.WriteEnd(new Span<byte>(_data + start, RecordFrame.HeaderSize));
+            Frames.WriteEnd(new Span<byte>(_writer.Data + start, RecordFrame.HeaderSize));
         }
 
         frame = default;
@@ -100,5 +111,21 @@ internal abstract unsafe class Segment : IDisposable
         {
             OnSettled();
         }
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 192)]
+    private struct WriterSide
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)]
+        public long Tail;
+
+        [System.Runtime.InteropServices.FieldOffset(72)]
+        public byte* Data;
+
+        [System.Runtime.InteropServices.FieldOffset(80)]
+        public long Epoch;
+
+        [System.Runtime.InteropServices.FieldOffset(88)]
+        public int Capacity;
     }
 }

@@ -42,12 +42,12 @@ internal sealed class SegmentLog
             {
                 if (segment is not null)
                 {
-                    var body = RecordEncoder.BodySize(e, plan, segment.Epoch, out var definitions);
+                    var body = RecordEncoder.BodySize(e, plan, segment.WriterEpoch, out var definitions);
                     if (segment.TryReserve(RecordFrame.Size(body), out var frame))
                     {
                         frameBytes = frame.Length + (plan.Template?.TextBytes ?? 0);
                         Write(frame, body, e, plan, definitions, scratch);
-                        RecordEncoder.MarkDefined(e, plan, definitions, segment.Epoch);
+                        RecordEncoder.MarkDefined(e, plan, definitions, segment.WriterEpoch);
                         return AppendResult.Accepted;
                     }
                 }

@@ -22,7 +22,7 @@ internal sealed class CapturingLogger : ILogger
     {
         State = state;
         Formatted = formatter(state, exception);
-        Deferred = MetaMock.JobLogging.CloudWatch.DeferredMessage.TryDefer(state, formatter, out _);
+        Deferred = MetaMock.JobLogging.CloudWatch.DeferredMessage.TryDefer(state, formatter);
         Reader = MetaMock.JobLogging.CloudWatch.Records.TypedValues<TState>.Reader;
     }
 }
