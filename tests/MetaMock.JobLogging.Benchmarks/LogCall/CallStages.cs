@@ -142,7 +142,7 @@ internal static class CallStages
             Row("Frames.Commit (CRC-32 + length)", n => { for (var i = 0; i < n; i++) { Frames.Commit(frame, body); } });
             Row("MarkDefined", n => { for (var i = 0; i < n; i++) { RecordEncoder.MarkDefined(e, plan, Definitions.None, 1); } });
             Row("One interlocked add (TryReserve)", n => { for (var i = 0; i < n; i++) { Interlocked.Add(ref _counter, 8); } });
-            Row("RecordBuffer counters (4 interlocked)", n =>
+            Row("Four locked ops on one cache line (for scale)", n =>
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -150,6 +150,14 @@ internal static class CallStages
                     _other += Interlocked.Read(ref _other);
                     Interlocked.Add(ref _counter, 40);
                     Interlocked.Increment(ref _counter);
+                }
+            });
+            Row("Two locked ops on one cache line (for scale)", n =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    Interlocked.Increment(ref _counter);
+                    Interlocked.Add(ref _other, 40);
                 }
             });
             var reader = new SegmentLogReader(log);
