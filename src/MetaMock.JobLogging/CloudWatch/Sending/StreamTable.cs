@@ -28,6 +28,9 @@ internal sealed class StreamTable
         _maxStreams = maxStreams;
     }
 
+    /// <summary>Streams held (read from any thread for diagnostics: one field read).</summary>
+    public int Count => _streams.Count;
+
     public StreamState Get(StreamAddress address, DateTimeOffset now)
     {
         if (!_streams.TryGetValue(address, out var state))
