@@ -8,37 +8,15 @@ internal static class ScalingReport
     public static async Task WriteAsync(IReadOnlyList<(long Acked, ScalingSample Sample)> rows, TextWriter output)
     {
         await output.WriteLineAsync("## B4 scaling in the number of jobs (10 lines each, one process per size)");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("| jobs | events acked | peak working set MB | heap after full GC MB | peak threads | threads at end | streams held (peak / end) | dropped | seconds |");
-        await output.WriteLineAsync("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (acked, s) in rows)
-        {
-            await output.WriteLineAsync(Line(
-                $"| {s["jobs"]:N0} | {acked:N0} | {s["peak_ws_os"] / 1e6:0.0} | {s["heap"] / 1e6:0.00} | {s["peak_threads"]:0} | {s["end_threads"]:0} | {s["peak_streams"]:N0} / {s["streams_end"]:N0} | {s["dropped"]:0} | {s["seconds"]:0.0} |"));
-        }
-
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("Peaks while logging (sampled every 50 ms) and, in brackets, each figure at the sample with the highest working set:");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("| jobs | working set MB | private MB | GC heap MB | GC committed MB | events in flight | buffer MB | segments live / idle | segment arrays MB | formatted chunks MB | streams |");
-        await output.WriteLineAsync("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (_, s) in rows)
-        {
-            await output.WriteLineAsync(Line(
-                $"| {s["jobs"]:N0} | {Both(s, "ws", 1e6)} | {Both(s, "private", 1e6)} | {Both(s, "gc_heap", 1e6)} | {Both(s, "gc_committed", 1e6)} | {Both(s, "events", 1, "N0")} | {Both(s, "bytes", 1e6)} | {s["peak_seg_live"]:0} / {s["peak_seg_idle"]:0} ({s["at_seg_live"]:0} / {s["at_seg_idle"]:0}) | {Both(s, "seg_mb", 1)} | {Both(s, "store_mb", 1)} | {Both(s, "streams", 1, "N0")} |"));
-        }
-
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("At rest, after a full compacting GC:");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("| jobs | heap MB | gen0 / gen1 / gen2 / LOH / POH MB | GC committed MB | working set MB | JIT'd methods |");
-        await output.WriteLineAsync("|---:|---:|---:|---:|---:|---:|");
-        foreach (var (_, s) in rows)
-        {
-            await output.WriteLineAsync(Line(
-                $"| {s["jobs"]:N0} | {s["heap"] / 1e6:0.00} | {s["end_gen0"] / 1e6:0.00} / {s["end_gen1"] / 1e6:0.00} / {s["end_gen2"] / 1e6:0.00} / {s["end_loh"] / 1e6:0.00} / {s["end_poh"] / 1e6:0.00} | {s["end_committed"] / 1e6:0.0} | {s["end_ws"] / 1e6:0.0} | {s["jit_methods"]:N0} |"));
-        }
-
+        await TableAsync(output, rows, null,
+            "| jobs | events acked | peak working set MB | heap after full GC MB | peak threads | threads at end | streams held (peak / end) | dropped | seconds |",
+            (acked, s) => Line($"| {s["jobs"]:N0} | {acked:N0} | {s["peak_ws_os"] / 1e6:0.0} | {s["heap"] / 1e6:0.00} | {s["peak_threads"]:0} | {s["end_threads"]:0} | {s["peak_streams"]:N0} / {s["streams_end"]:N0} | {s["dropped"]:0} | {s["seconds"]:0.0} |"));
+        await TableAsync(output, rows, "Peaks while logging (sampled every 50 ms) and, in brackets, each figure at the sample with the highest working set:",
+            "| jobs | working set MB | private MB | GC heap MB | GC committed MB | events in flight | buffer MB | segments live / idle | segment arrays MB | formatted chunks MB | streams |",
+            (_, s) => Line($"| {s["jobs"]:N0} | {Both(s, "ws", 1e6)} | {Both(s, "private", 1e6)} | {Both(s, "gc_heap", 1e6)} | {Both(s, "gc_committed", 1e6)} | {Both(s, "events", 1, "N0")} | {Both(s, "bytes", 1e6)} | {s["peak_seg_live"]:0} / {s["peak_seg_idle"]:0} ({s["at_seg_live"]:0} / {s["at_seg_idle"]:0}) | {Both(s, "seg_mb", 1)} | {Both(s, "store_mb", 1)} | {Both(s, "streams", 1, "N0")} |"));
+        await TableAsync(output, rows, "At rest, after a full compacting GC:",
+            "| jobs | heap MB | gen0 / gen1 / gen2 / LOH / POH MB | GC committed MB | working set MB | JIT'd methods |",
+            (_, s) => Line($"| {s["jobs"]:N0} | {s["heap"] / 1e6:0.00} | {s["end_gen0"] / 1e6:0.00} / {s["end_gen1"] / 1e6:0.00} / {s["end_gen2"] / 1e6:0.00} / {s["end_loh"] / 1e6:0.00} / {s["end_poh"] / 1e6:0.00} | {s["end_committed"] / 1e6:0.0} | {s["end_ws"] / 1e6:0.0} | {s["jit_methods"]:N0} |"));
         await output.WriteLineAsync();
         // From the first size, and from the middle one: past 10,000 jobs the default buffer is full and every cache at
         // its bound, so the second line shows growth in jobs alone, the first also growth in events in flight.
@@ -50,6 +28,24 @@ internal static class ScalingReport
         }
 
         await output.WriteLineAsync();
+    }
+
+    private static async Task TableAsync(TextWriter output, IReadOnlyList<(long Acked, ScalingSample Sample)> rows, string? title, string header, Func<long, ScalingSample, string> row)
+    {
+        await output.WriteLineAsync();
+        if (title is not null)
+        {
+            await output.WriteLineAsync(title);
+            await output.WriteLineAsync();
+        }
+
+        await output.WriteLineAsync(header);
+        var columns = header.Count(c => c == '|') - 1;
+        await output.WriteLineAsync(string.Concat(Enumerable.Repeat("|---:", columns)) + "|");
+        foreach (var (acked, sample) in rows)
+        {
+            await output.WriteLineAsync(row(acked, sample));
+        }
     }
 
     private static string Both(ScalingSample s, string name, double unit, string format = "0.0") =>

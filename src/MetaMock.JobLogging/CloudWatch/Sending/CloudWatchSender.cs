@@ -244,6 +244,7 @@ internal sealed class CloudWatchSender : IDisposable
     {
         var round = await _rounds.RunAsync(sender, streams, fullCallsOnly).ConfigureAwait(false);
         _store.Reclaim(_streams.WithPending());
+        _streams.TrimToCap(_time.GetUtcNow());
         _pacing.RoundEnded();
         var refused = _failures.AfterRound(round, _time.GetUtcNow(), _buffer.Events, cutShort: _abort.IsCancellationRequested);
         if (refused is not null)
