@@ -44,11 +44,16 @@ internal sealed class CloudWatchRouteFactory
         var wakeAt = Math.Min(options.MaxBufferedEvents / 2, BatchLimits.CloudWatch.MaxEvents);
         var drainAt = Math.Min(wakeAt, DrainAtEvents);
         var spool = options.SpoolDirectory is null ? null : SpoolSetup.Open(options, _output.Warning);
-        var log = new SegmentLog((ISegmentSource?)spool ?? MemorySegments(options), new InternTables());
+        var pool = spool is null ? MemorySegments(options) : null;
+        var log = new SegmentLog((ISegmentSource?)spool ?? pool!, new InternTables());
         var buffer = new RecordBuffer(log, options.MaxBufferedEvents, options.MaxBufferedBytes, wakeAt, drainAt, signal.Wake);
         var router = new StreamRouter(options.LogGroup, options.JobLogGroup, options.ServiceName ?? StreamRouter.DefaultServiceName(), Environment.MachineName);
         var sender = new CloudWatchSender(options, buffer, spool, signal, _counters, _output, _time, _clients, router);
         _counters.AttachQueue(() => (buffer.Events, buffer.Bytes), sender.RequestRound, () => sender.Progressed);
+        _counters.AttachFootprint(() => sender.Footprint() with
+        {
+            SegmentsLive = pool?.Live ?? 0, SegmentsIdle = pool?.Idle ?? 0, SegmentBytes = pool?.Capacity ?? 0,
+        });
         sender.Start();
         return new CloudWatchRoute(options, buffer, sender, _counters, _time, spool is null ? null : spool.Dispose);
     }

@@ -32,6 +32,7 @@ internal sealed class SenderCounters : IDisposable
     private Action _requestRound = static () => { };
     private Func<Task> _progressed = static () => Task.CompletedTask;
     private ImmutableArray<string> _activeStreams = [];
+    private Func<MemoryFootprint> _footprint = static () => default;
 
     public SenderCounters()
     {
@@ -60,6 +61,9 @@ internal sealed class SenderCounters : IDisposable
 
     public IReadOnlyList<string> ActiveStreams => _activeStreams;
 
+    /// <summary>What the CloudWatch path holds in memory now (all zero without it).</summary>
+    public MemoryFootprint Footprint => _footprint();
+
     public ErrorRecord? LastError => Volatile.Read(ref _lastError);
 
     public IReadOnlyDictionary<string, long> Dropped =>
@@ -82,6 +86,8 @@ internal sealed class SenderCounters : IDisposable
         _requestRound = requestRound;
         _progressed = progressed;
     }
+
+    public void AttachFootprint(Func<MemoryFootprint> footprint) => _footprint = footprint;
 
     /// <summary>Asks the sender for a send round now (a flush).</summary>
     public void RequestRound() => _requestRound();

@@ -1,3 +1,4 @@
+using MetaMock.JobLogging.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,11 +17,15 @@ internal sealed class LoggingUnderTest : IDisposable
         _services = services;
         Logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bench.Delivery");
         Diagnostics = services.GetRequiredService<MetaMockLoggingDiagnostics>();
+        Counters = services.GetRequiredService<SenderCounters>();
     }
 
     public ILogger Logger { get; }
 
     public MetaMockLoggingDiagnostics Diagnostics { get; }
+
+    /// <summary>The sender's counters, with what the CloudWatch path holds in memory (B4's breakdown).</summary>
+    internal SenderCounters Counters { get; }
 
     /// <summary>Dummy credentials for the signer; no instance-metadata lookups. Set once, before any provider is built.</summary>
     public static void UseDummyCredentials()

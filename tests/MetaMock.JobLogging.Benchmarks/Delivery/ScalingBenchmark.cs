@@ -15,33 +15,15 @@ internal static class ScalingBenchmark
 
     public static async Task RunAsync(CloudWatchSink sink, DeliveryScale scale, TextWriter output)
     {
-        await output.WriteLineAsync("## B4 scaling in the number of jobs (10 lines each, one process per size)");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("| jobs | events acked | peak working set MB | heap after full GC MB | peak threads | threads at end | streams held (peak / end) | dropped | seconds |");
-        await output.WriteLineAsync("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        var samples = new List<ScalingSample>();
+        var samples = new List<(long Acked, ScalingSample Sample)>();
         foreach (var jobs in scale.JobCounts)
         {
             sink.Recorder.Reset(long.MaxValue);
             var sample = await RunChildAsync(sink.Url, jobs);
-            samples.Add(sample);
-            await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {jobs:N0} | {sink.Recorder.Events:N0} | {sample.PeakWorkingSet / 1e6:0.0} | {sample.HeapAfterGc / 1e6:0.00} | {sample.PeakThreads} | {sample.ThreadsAtEnd} | {sample.PeakStreams:N0} / {sample.StreamsAtEnd:N0} | {sample.Dropped} | {sample.Elapsed.TotalSeconds:0.0} |"));
+            samples.Add((sink.Recorder.Events, sample));
         }
 
-        await output.WriteLineAsync();
-        // From the first size, and from the middle one: past 10,000 jobs the buffer is full and every cache at its bound,
-        // so the second line shows growth in jobs alone, the first also growth in events in flight.
-        foreach (var first in new[] { samples[0], samples[^2] })
-        {
-            var last = samples[^1];
-            await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Growth {first.Jobs:N0} -> {last.Jobs:N0} jobs: working set {Growth(first.PeakWorkingSet, last.PeakWorkingSet)}, heap {Growth(first.HeapAfterGc, last.HeapAfterGc)}, threads {Growth(first.PeakThreads, last.PeakThreads)}, streams {Growth(first.PeakStreams, last.PeakStreams)}.  "));
-        }
-
-        await output.WriteLineAsync();
+        await ScalingReport.WriteAsync(samples, output);
     }
 
     /// <summary>The child's side: log, wait until everything is acknowledged, measure, print one result line.</summary>
@@ -51,16 +33,13 @@ internal static class ScalingBenchmark
         using var process = Process.GetCurrentProcess();
         using var logging = LoggingUnderTest.Start(sinkUrl);
         var total = (long)jobs * EventProducer.LinesPerBlock;
-        var peakThreads = 0;
-        var peakStreams = 0;
+        var probe = new ScalingProbe(process, logging.Counters);
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                process.Refresh();
-                peakThreads = Math.Max(peakThreads, process.Threads.Count);
-                peakStreams = Math.Max(peakStreams, logging.Diagnostics.ActiveStreams.Count);
+                probe.Sample();
                 await Task.Delay(50, CancellationToken.None);
             }
         });
@@ -79,15 +58,18 @@ internal static class ScalingBenchmark
         var elapsed = Stopwatch.GetElapsedTime(start);
         await sampling.CancelAsync();
         await sampler;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
-        process.Refresh();
-        var sample = new ScalingSample(
-            jobs, process.PeakWorkingSet64, heap, Math.Max(peakThreads, process.Threads.Count), process.Threads.Count,
-            Math.Max(peakStreams, logging.Diagnostics.ActiveStreams.Count), logging.Diagnostics.ActiveStreams.Count,
-            logging.Diagnostics.EventsSent, logging.Diagnostics.EventsDropped, elapsed);
-        await System.Console.Out.WriteLineAsync(sample.ToLine());
+        probe.Sample();
+        var values = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["jobs"] = jobs,
+            ["streams_end"] = logging.Counters.Footprint.StreamsHeld,
+            ["sent"] = logging.Diagnostics.EventsSent,
+            ["dropped"] = logging.Diagnostics.EventsDropped,
+            ["seconds"] = elapsed.TotalSeconds,
+        };
+        probe.AddTo(values);
+        ScalingProbe.AddAtRest(values, process);
+        await System.Console.Out.WriteLineAsync(new ScalingSample(values).ToLine());
         return 0;
     }
 
@@ -118,7 +100,4 @@ internal static class ScalingBenchmark
         await child.WaitForExitAsync();
         return sample ?? throw new InvalidOperationException($"The B4 child for {jobs} jobs exited with {child.ExitCode} and no result.");
     }
-
-    private static string Growth(double from, double to) =>
-        from == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{(to - from) / from:+0%;-0%;0%}");
 }

@@ -150,6 +150,9 @@ public sealed class SenderPacingTests
         {
             o.FlushInterval = FlushInterval;
             o.Format = format;
+            // Room for a full call and more below half the limits, so only the pacing rules under test send early.
+            o.MaxBufferedEvents = 10 * BatchLimits.CloudWatch.MaxEvents;
+            o.MaxBufferedBytes = 64L * 1024 * 1024;
         },
         time,
         sink);

@@ -15,7 +15,16 @@ public sealed class SenderWakeUpTests
         // The fake clock never moves, so the flush interval never ends: only a wake-up or a backlog can start a send.
         var sink = new DiscardingClient { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         using var harness = LoggingHarness.Start(
-            new Uri("http://127.0.0.1:9/"), "wake", o => o.FlushInterval = TimeSpan.FromHours(1), new FakeTimeProvider(DateTimeOffset.UtcNow), sink);
+            new Uri("http://127.0.0.1:9/"),
+            "wake",
+            o =>
+            {
+                o.FlushInterval = TimeSpan.FromHours(1);
+                // Room for both batches, so what is measured is the wake-up, not the buffer's bound.
+                o.MaxBufferedEvents = 4 * WakeAt;
+            },
+            new FakeTimeProvider(DateTimeOffset.UtcNow),
+            sink);
         var logger = harness.CreateLogger();
 
         Log(logger, WakeAt);

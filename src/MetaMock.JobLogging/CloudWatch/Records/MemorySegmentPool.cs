@@ -14,7 +14,9 @@ internal sealed class MemorySegmentPool : ISegmentSource
     // Arrays kept for reuse beyond the ones in use: enough to roll over without allocating, few enough not to hoard.
     private const int MaxIdle = 4;
 
-    private readonly ConcurrentBag<byte[]> _idle = [];
+    // Held weakly: a busy log reuses them between full collections, and a quiet one gives them back at the next, so a
+    // burst does not leave megabytes of pinned arrays behind in a process at rest.
+    private readonly ConcurrentBag<WeakReference<byte[]>> _idle = [];
     private readonly int _maxSegments;
     private int _live;
 
@@ -29,8 +31,8 @@ internal sealed class MemorySegmentPool : ISegmentSource
     /// <summary>Segments handed out and not yet returned.</summary>
     public int Live => Volatile.Read(ref _live);
 
-    /// <summary>Arrays waiting for reuse.</summary>
-    public int Idle => _idle.Count;
+    /// <summary>Arrays waiting for reuse, not yet collected.</summary>
+    public int Idle => _idle.Count(static weak => weak.TryGetTarget(out _));
 
     public Segment? Next(int minCapacity)
     {
@@ -45,7 +47,7 @@ internal sealed class MemorySegmentPool : ISegmentSource
             return new MemorySegment(GC.AllocateArray<byte>(Round(minCapacity), pinned: true), this);
         }
 
-        return new MemorySegment(_idle.TryTake(out var array) ? array : GC.AllocateArray<byte>(Capacity, pinned: true), this);
+        return new MemorySegment(TakeIdle() ?? GC.AllocateArray<byte>(Capacity, pinned: true), this);
     }
 
     /// <summary>A settled segment: its array, cleared of frames (an unwritten length must read as zero), waits for reuse.</summary>
@@ -53,11 +55,24 @@ internal sealed class MemorySegmentPool : ISegmentSource
     {
         Interlocked.Decrement(ref _live);
         var array = segment.Array;
-        if (array.Length == Capacity && _idle.Count < MaxIdle)
+        if (array.Length == Capacity && Idle < MaxIdle)
         {
             System.Array.Clear(array, 0, segment.Used);
-            _idle.Add(array);
+            _idle.Add(new WeakReference<byte[]>(array));
         }
+    }
+
+    private byte[]? TakeIdle()
+    {
+        while (_idle.TryTake(out var weak))
+        {
+            if (weak.TryGetTarget(out var array))
+            {
+                return array;
+            }
+        }
+
+        return null;
     }
 
     private static int Round(int size) => checked((size + 65535) & ~65535);

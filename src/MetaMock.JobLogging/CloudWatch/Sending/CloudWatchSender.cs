@@ -103,6 +103,10 @@ internal sealed class CloudWatchSender : IDisposable
         _signal.Wake();
     }
 
+    /// <summary>The store's chunks and the streams held, for <see cref="SenderCounters.Footprint"/> (segments are the factory's to add).</summary>
+    public MemoryFootprint Footprint() =>
+        new(0, 0, 0, _store.ChunksInUse, _store.FreeChunks, MessageStore.ChunkSize, _streams.Count);
+
     public void Start()
     {
         // No caller's AsyncLocals (a job's context, a request's scope) may flow into the loop and its HTTP calls.
@@ -240,6 +244,7 @@ internal sealed class CloudWatchSender : IDisposable
     {
         var round = await _rounds.RunAsync(sender, streams, fullCallsOnly).ConfigureAwait(false);
         _store.Reclaim(_streams.WithPending());
+        _streams.TrimToCap(_time.GetUtcNow());
         _pacing.RoundEnded();
         var refused = _failures.AfterRound(round, _time.GetUtcNow(), _buffer.Events, cutShort: _abort.IsCancellationRequested);
         if (refused is not null)

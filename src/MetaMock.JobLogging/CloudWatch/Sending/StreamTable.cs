@@ -28,6 +28,9 @@ internal sealed class StreamTable
         _maxStreams = maxStreams;
     }
 
+    /// <summary>Streams held (read from any thread for diagnostics: one field read).</summary>
+    public int Count => _streams.Count;
+
     public StreamState Get(StreamAddress address, DateTimeOffset now)
     {
         if (!_streams.TryGetValue(address, out var state))
@@ -84,7 +87,26 @@ internal sealed class StreamTable
         return ImmutableCollectionsMarshal.AsImmutableArray(names);
     }
 
-    public void Evict(DateTimeOffset now)
+    /// <summary>
+    /// Once a flush interval: forgets the streams with nothing pending that stayed idle past the timeout, and the least
+    /// recently used beyond the cap.
+    /// </summary>
+    public void Evict(DateTimeOffset now) => Evict(now, byIdleTime: true);
+
+    /// <summary>
+    /// After every send round: forgets the least recently used streams with nothing pending beyond the cap. A job's
+    /// stream is usually done once its lines are sent; held until the next flush interval, a burst of short jobs would
+    /// keep thousands of them (and their pending arrays) alive long enough to reach the oldest generation.
+    /// </summary>
+    public void TrimToCap(DateTimeOffset now)
+    {
+        if (_streams.Count > _maxStreams)
+        {
+            Evict(now, byIdleTime: false);
+        }
+    }
+
+    private void Evict(DateTimeOffset now, bool byIdleTime)
     {
         var idle = _idle;
         idle.Clear();
@@ -92,7 +114,12 @@ internal sealed class StreamTable
         {
             if (state.Pending.Count == 0)
             {
-                state.Pending.TrimIfIdle();
+                if (byIdleTime)
+                {
+                    // Counted in flush intervals: a stream busy every interval keeps its array.
+                    state.Pending.TrimIfIdle();
+                }
+
                 idle.Add(state);
             }
         }
@@ -103,11 +130,17 @@ internal sealed class StreamTable
         var removed = 0;
         foreach (var state in idle)
         {
-            if (excess > 0 || now - state.LastUsed >= _idleTimeout)
+            if (excess > 0 || (byIdleTime && now - state.LastUsed >= _idleTimeout))
             {
                 _streams.Remove(state.Address);
+                // Its array goes back to the pool for the next job's stream rather than to the garbage collector.
+                state.Pending.Clear();
                 excess--;
                 removed++;
+            }
+            else if (!byIdleTime)
+            {
+                break;
             }
         }
 

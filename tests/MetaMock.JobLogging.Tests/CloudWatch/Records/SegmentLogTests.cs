@@ -35,6 +35,7 @@ public sealed class SegmentLogTests
     {
         const int Writers = 4;
         const int PerWriter = 5_000;
+        var fullCollections = GC.CollectionCount(GC.MaxGeneration);
         var pool = new MemorySegmentPool(capacity: 16 * 1024);
         var tables = new InternTables();
         var log = new SegmentLog(pool, tables);
@@ -82,7 +83,7 @@ public sealed class SegmentLogTests
         Assert.All(seen, list => Assert.Equal(Enumerable.Range(0, PerWriter), list));
         Assert.Equal((0L, 0L), (reader.Corrupt, reader.Dropped));
         Assert.Equal(0, pool.Live);
-        Assert.True(pool.Idle > 0, "settled segments are kept for reuse");
+        Assert.True(KeptForReuse(pool, fullCollections), "settled segments are kept for reuse");
     }
 
     [Fact]
@@ -113,6 +114,7 @@ public sealed class SegmentLogTests
     [Fact]
     public void A_full_segment_rolls_over_and_a_record_larger_than_a_segment_gets_one_of_its_own()
     {
+        var fullCollections = GC.CollectionCount(GC.MaxGeneration);
         var pool = new MemorySegmentPool(capacity: 4096);
         var tables = new InternTables();
         var log = new SegmentLog(pool, tables);
@@ -129,8 +131,12 @@ public sealed class SegmentLogTests
         }
 
         Assert.Equal(messages, read);
-        Assert.True(pool.Live >= 1 && pool.Idle >= 1, $"{pool.Live} live, {pool.Idle} idle: the earlier segments were released");
+        Assert.True(pool.Live >= 1 && KeptForReuse(pool, fullCollections), $"{pool.Live} live, {pool.Idle} idle: the earlier segments were released");
     }
+
+    // Idle arrays are held weakly: a full collection since the test began may have taken them (MemorySegmentPoolTests).
+    private static bool KeptForReuse(MemorySegmentPool pool, int fullCollectionsBefore) =>
+        pool.Idle > 0 || GC.CollectionCount(GC.MaxGeneration) > fullCollectionsBefore;
 
     [Fact]
     public void When_the_pool_bound_is_reached_an_append_reports_full_until_a_segment_is_settled()

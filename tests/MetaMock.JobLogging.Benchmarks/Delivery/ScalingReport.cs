@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace MetaMock.JobLogging.Benchmarks.Delivery;
+
+/// <summary>B4's tables: the headline figures per size, then what the peak and the heap at rest are made of.</summary>
+internal static class ScalingReport
+{
+    public static async Task WriteAsync(IReadOnlyList<(long Acked, ScalingSample Sample)> rows, TextWriter output)
+    {
+        await output.WriteLineAsync("## B4 scaling in the number of jobs (10 lines each, one process per size)");
+        await TableAsync(output, rows, null,
+            "| jobs | events acked | peak working set MB | heap after full GC MB | peak threads | threads at end | streams held (peak / end) | dropped | seconds |",
+            (acked, s) => Line($"| {s["jobs"]:N0} | {acked:N0} | {s["peak_ws_os"] / 1e6:0.0} | {s["heap"] / 1e6:0.00} | {s["peak_threads"]:0} | {s["end_threads"]:0} | {s["peak_streams"]:N0} / {s["streams_end"]:N0} | {s["dropped"]:0} | {s["seconds"]:0.0} |"));
+        await TableAsync(output, rows, "Peaks while logging (sampled every 50 ms) and, in brackets, each figure at the sample with the highest working set:",
+            "| jobs | working set MB | private MB | GC heap MB | GC committed MB | events in flight | buffer MB | segments live / idle | segment arrays MB | formatted chunks MB | streams |",
+            (_, s) => Line($"| {s["jobs"]:N0} | {Both(s, "ws", 1e6)} | {Both(s, "private", 1e6)} | {Both(s, "gc_heap", 1e6)} | {Both(s, "gc_committed", 1e6)} | {Both(s, "events", 1, "N0")} | {Both(s, "bytes", 1e6)} | {s["peak_seg_live"]:0} / {s["peak_seg_idle"]:0} ({s["at_seg_live"]:0} / {s["at_seg_idle"]:0}) | {Both(s, "seg_mb", 1)} | {Both(s, "store_mb", 1)} | {Both(s, "streams", 1, "N0")} |"));
+        await TableAsync(output, rows, "At rest, after a full compacting GC:",
+            "| jobs | heap MB | gen0 / gen1 / gen2 / LOH / POH MB | GC committed MB | working set MB | JIT'd methods |",
+            (_, s) => Line($"| {s["jobs"]:N0} | {s["heap"] / 1e6:0.00} | {s["end_gen0"] / 1e6:0.00} / {s["end_gen1"] / 1e6:0.00} / {s["end_gen2"] / 1e6:0.00} / {s["end_loh"] / 1e6:0.00} / {s["end_poh"] / 1e6:0.00} | {s["end_committed"] / 1e6:0.0} | {s["end_ws"] / 1e6:0.0} | {s["jit_methods"]:N0} |"));
+        await output.WriteLineAsync();
+        // From the first size, and from the middle one: past 10,000 jobs the default buffer is full and every cache at
+        // its bound, so the second line shows growth in jobs alone, the first also growth in events in flight.
+        var last = rows[^1].Sample;
+        foreach (var first in new[] { rows[0].Sample, rows[^2].Sample })
+        {
+            await output.WriteLineAsync(Line(
+                $"Growth {first["jobs"]:N0} -> {last["jobs"]:N0} jobs: working set {Growth(first, last, "peak_ws_os")}, heap {Growth(first, last, "heap")}, threads {Growth(first, last, "peak_threads")}, streams {Growth(first, last, "peak_streams")}.  "));
+        }
+
+        await output.WriteLineAsync();
+    }
+
+    private static async Task TableAsync(TextWriter output, IReadOnlyList<(long Acked, ScalingSample Sample)> rows, string? title, string header, Func<long, ScalingSample, string> row)
+    {
+        await output.WriteLineAsync();
+        if (title is not null)
+        {
+            await output.WriteLineAsync(title);
+            await output.WriteLineAsync();
+        }
+
+        await output.WriteLineAsync(header);
+        var columns = header.Count(c => c == '|') - 1;
+        await output.WriteLineAsync(string.Concat(Enumerable.Repeat("|---:", columns)) + "|");
+        foreach (var (acked, sample) in rows)
+        {
+            await output.WriteLineAsync(row(acked, sample));
+        }
+    }
+
+    private static string Both(ScalingSample s, string name, double unit, string format = "0.0") =>
+        Line($"{(s["peak_" + name] / unit).ToString(format, CultureInfo.InvariantCulture)} ({(s["at_" + name] / unit).ToString(format, CultureInfo.InvariantCulture)})");
+
+    private static string Growth(ScalingSample from, ScalingSample to, string name) =>
+        from[name] == 0 ? "n/a" : Line($"{(to[name] - from[name]) / from[name]:+0%;-0%;0%}");
+
+    private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
