@@ -68,15 +68,15 @@ public sealed class MetaMockLoggingOptions
 
     /// <summary>
     /// <c>CLOUDWATCH_BUFFER_MAX_EVENTS</c>: events held for CloudWatch (queued or being retried) before
-    /// <see cref="BufferFullMode"/> applies (default 10,000: a few MB at most, small against the process itself).
+    /// <see cref="BufferFullMode"/> applies (default 100,000).
     /// </summary>
-    public int MaxBufferedEvents { get; set; } = 10_000;
+    public int MaxBufferedEvents { get; set; } = 100_000;
 
     /// <summary>
     /// <c>CLOUDWATCH_BUFFER_MAX_BYTES</c>: memory those events may hold, counted as each event's record as captured at the
-    /// call (or, once formatted, the line's UTF-8 size plus a fixed overhead, when larger) (default 8 MiB).
+    /// call (or, once formatted, the line's UTF-8 size plus a fixed overhead, when larger) (default 64 MiB).
     /// </summary>
-    public long MaxBufferedBytes { get; set; } = 8L * 1024 * 1024;
+    public long MaxBufferedBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary><c>CLOUDWATCH_BUFFER_FULL_MODE</c>: drop_newest (default: drop and count) or wait (the log call blocks until there is room).</summary>
     public BufferFullMode BufferFullMode { get; set; } = BufferFullMode.DropNewest;
