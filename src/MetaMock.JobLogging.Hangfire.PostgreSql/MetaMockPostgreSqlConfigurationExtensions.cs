@@ -16,6 +16,7 @@ public static class MetaMockPostgreSqlConfigurationExtensions
         string connectionString,
         PostgreSqlStorageOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(connectionString);
         options ??= new PostgreSqlStorageOptions();
         return configuration.UseMetaMockPostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
