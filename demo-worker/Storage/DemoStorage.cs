@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
+using MetaMock.JobLogging.Hangfire.PostgreSql;
 
 namespace MetaMock.DemoWorker.Storage;
 
@@ -11,7 +11,10 @@ internal enum StorageKind
     /// <summary>Hangfire.InMemory: nothing to set up, gone when the process ends.</summary>
     Memory,
 
-    /// <summary>Hangfire.PostgreSql, with the settings a multi-worker deployment needs (docs/fleet.md).</summary>
+    /// <summary>
+    /// Hangfire.PostgreSql, with the settings a multi-worker deployment needs, through the MetaMock storage that fetches
+    /// a job's parameters with the job (docs/fleet.md).
+    /// </summary>
     Postgres,
 }
 
@@ -20,8 +23,8 @@ internal static class DemoStorage
 {
     public static IGlobalConfiguration Use(IGlobalConfiguration hangfire, DemoOptions options) => options.Storage switch
     {
-        StorageKind.Postgres => hangfire.UsePostgreSqlStorage(
-            c => c.UseNpgsqlConnection(options.Connection ?? throw new InvalidOperationException("--storage postgres needs --connection.")),
+        StorageKind.Postgres => hangfire.UseMetaMockPostgreSqlStorage(
+            options.Connection ?? throw new InvalidOperationException("--storage postgres needs --connection."),
             PostgresOptions(options.Schema)),
         _ => hangfire.UseInMemoryStorage(new InMemoryStorageOptions()),
     };

@@ -46,6 +46,30 @@ public sealed partial class DockerFilesTests
     }
 
     [Fact]
+    public void The_restore_layer_has_every_project_the_demo_references()
+    {
+        var dockerfile = Read("docker/Dockerfile");
+        var beforeRestore = dockerfile[..dockerfile.IndexOf("RUN dotnet restore", StringComparison.Ordinal)];
+        var pending = new Queue<string>(["demo-worker/MetaMock.JobLogging.DemoWorker.csproj"]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryDequeue(out var project))
+        {
+            foreach (Match reference in ProjectReferenceLine().Matches(Read(project)))
+            {
+                var path = Path.GetRelativePath(Root, Path.GetFullPath(Path.Combine(Root, Path.GetDirectoryName(project)!, reference.Groups[1].Value)))
+                    .Replace('\\', '/');
+                if (seen.Add(path))
+                {
+                    Assert.Contains($"COPY {path} ", beforeRestore, StringComparison.Ordinal);
+                    pending.Enqueue(path);
+                }
+            }
+        }
+
+        Assert.NotEmpty(seen);
+    }
+
+    [Fact]
     public void Compose_runs_the_worker_in_production_against_the_emulator_on_loopback()
     {
         var compose = Read("docker/compose.yaml");
@@ -112,6 +136,9 @@ public sealed partial class DockerFilesTests
 
     [GeneratedRegex(@"^COPY (?!--from)(?<sources>.+) \S+$", RegexOptions.Multiline)]
     private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"<ProjectReference Include=""([^""]+)""")]
+    private static partial Regex ProjectReferenceLine();
 
     [GeneratedRegex(@"^USER (\S+)$", RegexOptions.Multiline)]
     private static partial Regex UserLine();

@@ -4,6 +4,7 @@ using Hangfire.PostgreSql.Factories;
 using MetaMock.JobLogging;
 using MetaMock.JobLogging.Fleet.Worker;
 using MetaMock.JobLogging.Hangfire;
+using MetaMock.JobLogging.Hangfire.PostgreSql;
 using MetaMock.JobLogging.Quartz;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,7 +45,7 @@ builder.Services.AddTransient<FleetJobs>();
 // Retries at once (the default AutomaticRetry waits 15 s or more), and no second retry filter.
 GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
 builder.Services.AddHangfire((services, hangfire) => hangfire
-    .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(arguments.Connection), FleetSettings.Hangfire(installSchema: false))
+    .UseMetaMockPostgreSqlStorage(arguments.Connection, FleetSettings.Hangfire(installSchema: false))
     .UseFilter(new AutomaticRetryAttribute { Attempts = 2, DelaysInSeconds = [0] })
     .UseMetaMockJobContext(services));
 builder.Services.AddHangfireServer(server =>

@@ -44,8 +44,8 @@ if (args.Contains("--postgres"))
     using var postgres = new PostgresBench();
     List<IBenchVariant> variants =
     [
-        HangfireVariant.Start(HangfireVariantKind.Without, postgres.NewStorage()),
-        HangfireVariant.Start(HangfireVariantKind.With, postgres.NewStorage()),
+        HangfireVariant.Start(HangfireVariantKind.Without, postgres.NewStorage(metaMock: false)),
+        HangfireVariant.Start(HangfireVariantKind.With, postgres.NewStorage(metaMock: true)),
     ];
     await RunAndDisposeAsync("Hangfire on PostgreSQL", int.Parse(ValueOf("--jobs") ?? "1000", CultureInfo.InvariantCulture), variants);
     return 0;

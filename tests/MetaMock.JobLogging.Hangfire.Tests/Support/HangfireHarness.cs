@@ -10,12 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace MetaMock.JobLogging.Hangfire.Tests.Support;
 
 /// <summary>
-/// One test's Hangfire: its own InMemory storage, filter list, client and server, so nothing goes through Hangfire's
+/// One test's Hangfire: its own storage (InMemory unless given one), filter list, client and server, so nothing goes through Hangfire's
 /// static GlobalConfiguration and tests can run in parallel. Lines are captured by the shared capturing provider.
 /// </summary>
 public sealed class HangfireHarness : IDisposable
 {
-    private readonly InMemoryStorage _storage = new();
+    private readonly JobStorage _storage;
     private readonly JobFilterProviderCollection _filterProvider;
     private readonly List<BackgroundJobServer> _servers = [];
     private readonly bool _ownsLoggerFactory;
@@ -25,8 +25,10 @@ public sealed class HangfireHarness : IDisposable
     /// <param name="retryAttempts">AutomaticRetry attempts; retries run at once (delay 0).</param>
     /// <param name="loggerFactory">The application's logging, owned by the caller; null: a factory over <see cref="Capture"/>.</param>
     /// <param name="hangfireRetryLines">Let Hangfire's AutomaticRetry write its own lines, as it does by default.</param>
-    public HangfireHarness(bool globalFilter = true, MetaMockJobContextOptions? defaults = null, int retryAttempts = 0, ILoggerFactory? loggerFactory = null, bool hangfireRetryLines = false)
+    /// <param name="storage">The storage, owned by the caller; null: a new InMemory storage owned by the harness.</param>
+    public HangfireHarness(bool globalFilter = true, MetaMockJobContextOptions? defaults = null, int retryAttempts = 0, ILoggerFactory? loggerFactory = null, bool hangfireRetryLines = false, JobStorage? storage = null)
     {
+        _storage = storage ?? new InMemoryStorage();
         _ownsLoggerFactory = loggerFactory is null;
         LoggerFactory = loggerFactory ?? new LoggerFactory([Capture]);
         _filterProvider = new JobFilterProviderCollection(Filters, new JobFilterAttributeFilterProvider());
@@ -122,7 +124,7 @@ public sealed class HangfireHarness : IDisposable
             server.Dispose();
         }
 
-        _storage.Dispose();
+        (_storage as InMemoryStorage)?.Dispose();
         if (_ownsLoggerFactory)
         {
             LoggerFactory.Dispose();

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using MetaMock.JobLogging.Hangfire.PostgreSql;
 using MetaMock.JobLogging.Testing.Postgres;
 using Npgsql;
 
@@ -15,8 +16,11 @@ internal sealed class PostgresBench : IDisposable
     private readonly PostgresServer _server = PostgresServer.Start();
     private int _databases;
 
-    /// <summary>A fresh database with Hangfire's schema installed, as a storage.</summary>
-    public JobStorage NewStorage()
+    /// <summary>
+    /// A fresh database with Hangfire's schema installed, as a storage: the plain Hangfire.PostgreSql one, or the MetaMock
+    /// one that fetches a job's parameters with the job (what the integration recommends on PostgreSQL).
+    /// </summary>
+    public JobStorage NewStorage(bool metaMock)
     {
         var name = $"bench{++_databases}";
         using (var connection = new NpgsqlConnection(_server.ConnectionString()))
@@ -33,7 +37,8 @@ internal sealed class PostgresBench : IDisposable
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
             QueuePollInterval = TimeSpan.FromMilliseconds(50),
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(_server.ConnectionString(name), options), options);
+        var factory = new NpgsqlConnectionFactory(_server.ConnectionString(name), options);
+        return metaMock ? new MetaMockPostgreSqlStorage(factory, options) : new PostgreSqlStorage(factory, options);
     }
 
     public void Dispose() => _server.Dispose();
