@@ -7,7 +7,7 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
 public sealed class SpoolSlotTests
 {
     [Fact]
-    public void A_settled_segment_is_named_settled_in_the_checkpoint_and_its_file_deleted_and_a_live_one_is_kept()
+    public void A_settled_segment_is_named_settled_in_the_checkpoint_and_its_file_recycled_and_a_live_one_is_kept()
     {
         using var spool = new TempSpool();
         using var slot = spool.Claim();
@@ -20,7 +20,8 @@ public sealed class SpoolSlotTests
         Assert.True(before.Length >= 3, $"{before.Length} segments");
         Assert.Equal([before[^1]], after); // the current segment is not sealed: it stays
         Assert.True(File.Exists(Path.Combine(slot.Path, SpoolCheckpoint.FileName)));
-        Assert.Equal(FileSegment.FileSize(TempSpool.SegmentCapacity), slot.Bytes);
+        Assert.Equal(SpoolFreeFiles.MaxFiles, TempSpool.FreeFiles(slot.Path).Length); // the rest were deleted
+        Assert.Equal((1 + SpoolFreeFiles.MaxFiles) * FileSegment.FileSize(TempSpool.SegmentCapacity), slot.Bytes);
     }
 
     [Fact]
