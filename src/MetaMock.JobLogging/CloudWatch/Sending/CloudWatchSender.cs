@@ -256,7 +256,8 @@ internal sealed class CloudWatchSender : IDisposable
         LastDrained: _lastDrained,
         FullCallListed: _arrivals.FullStreams.Count > 0,
         HalfFull: HalfFull(),
-        RetryAt: _failures.RetryAt);
+        RetryAt: _failures.RetryAt,
+        SyncAt: _spoolWriteBack?.SyncAt(_time.GetUtcNow()));
 
     // The buffer's limits count drained events until they are released: at half of either, everything goes out early.
     private bool HalfFull() => _buffer.Events >= _options.MaxBufferedEvents / 2 || _buffer.Bytes >= _options.MaxBufferedBytes / 2;

@@ -21,11 +21,24 @@ internal sealed class SpoolWriteBack
         _buffer = buffer;
     }
 
+    /// <summary>When the sender must next drain for an interval sync, null in the other modes: the sender's wait ends by then.</summary>
+    public DateTimeOffset? SyncAt(DateTimeOffset now) => _policy.DueIn() is { } due ? now + due : null;
+
     /// <summary>Called after each drain with the number of events it took.</summary>
     public void AfterDrain(int drained)
     {
         var appended = _buffer.Appended;
-        if (appended != _syncedAppends && ((drained > 0 && _policy.BeforeEachPut) || _policy.IsDue()))
+        if (appended == _syncedAppends)
+        {
+            if (_policy.IsDue())
+            {
+                _policy.Synced(); // nothing to write: the next check is an interval on, or the idle loop would spin
+            }
+
+            return;
+        }
+
+        if ((drained > 0 && _policy.BeforeEachPut) || _policy.IsDue())
         {
             _slot.Sync();
             _policy.Synced();
