@@ -87,7 +87,7 @@ internal sealed class CloudWatchSender : IDisposable
         _connection = new CloudWatchConnection(options, clients, _fallback, counters, buffer, _store);
         _drops = new DropReporter(counters, output, ReportInterval);
         _failures = new SendFailures(counters, output, CloudWatchEndpoint.Resolve(options), ReportInterval);
-        _shutdown = new ShutdownReport(counters, buffer, _streams, _drops, _failures);
+        _shutdown = new ShutdownReport(counters, buffer, _streams, _drops, _failures, spooled: spool is not null);
     }
 
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
