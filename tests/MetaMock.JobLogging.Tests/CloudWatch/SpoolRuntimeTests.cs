@@ -46,10 +46,12 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
 
             // What the shutdown could not deliver is not lost: it is said to stay for the next start, and counted so.
             Assert.DoesNotContain(DropReasons.UndeliveredAtShutdown, first.Diagnostics.DroppedByReason.Keys);
-            Assert.Equal(Jobs * PerJob, first.Diagnostics.EventsLeftInSpool);
+            // (Where the deadline falls decides how many were in a call, whose answer never came: those may have arrived.)
+            var left = first.Diagnostics.EventsLeftInSpool;
+            Assert.Equal(Jobs * PerJob, left + first.Diagnostics.DroppedByReason.GetValueOrDefault(DropReasons.InFlightAtShutdown));
             var last = first.Warnings.Lines[^1];
             Assert.Contains($"{Jobs * PerJob} event(s) could not be delivered to CloudWatch Logs before shutdown", last, StringComparison.Ordinal);
-            Assert.Contains($"{Jobs * PerJob} stay in the spool", last, StringComparison.Ordinal);
+            Assert.Contains($": {left} stay in the spool for the next start to send;", last, StringComparison.Ordinal);
             Assert.DoesNotContain("never sent", last, StringComparison.Ordinal);
         }
 

@@ -3,7 +3,9 @@ namespace MetaMock.JobLogging.CloudWatch.Records.Spool;
 /// <summary>
 /// A slot's free files: settled segments' files kept created, allocated and mapped, then cleared, to serve as the next
 /// segments instead of a file deleted and another created for each (which costs the kernel the allocation, the mapping,
-/// and a zeroed page fault per page on first write). At most <see cref="MaxFiles"/>, so an idle process holds little disk.
+/// and a zeroed page fault per page on first write). A busy slot keeps up to <see cref="MaxFiles"/> (the sender settles
+/// segments in bursts, as its rounds end); <see cref="Trim"/> takes an idle one back down to <see cref="KeptWhenIdle"/>,
+/// so an idle process holds little disk.
 /// </summary>
 /// <remarks>
 /// A free file is named <c>{sequence}.free</c>, never as a segment, from before it is cleared until after it is stamped
@@ -15,13 +17,17 @@ internal sealed class SpoolFreeFiles : IDisposable
 {
     public const string Suffix = ".free";
 
-    /// <summary>Enough for a busy slot to roll over without creating files; few enough that an idle one holds little disk.</summary>
-    public const int MaxFiles = 2;
+    /// <summary>Enough for a busy slot's rounds (a half-full buffer's worth of segments) to settle into free files.</summary>
+    public const int MaxFiles = 16;
+
+    /// <summary>What an idle slot keeps: enough to roll over without creating a file, little disk.</summary>
+    public const int KeptWhenIdle = 2;
 
     private readonly Stack<SpoolFile> _files = new();
     private readonly int _capacity;
     private readonly bool _durable;
     private int _count;
+    private bool _takenSinceTrim;
 
     /// <param name="capacity">The slot's segment capacity: only files of that size are kept.</param>
     /// <param name="durable">Whether a cleared file is written to the device before it can be named a segment again, so a power cut cannot leave old frames under a new name.</param>
@@ -72,6 +78,7 @@ internal sealed class SpoolFreeFiles : IDisposable
             try
             {
                 var segment = FileSegment.Reuse(file, path, sequence, _capacity, onSettled, () => StepDone?.Invoke(RecycleStep.Stamped));
+                _takenSinceTrim = true;
                 StepDone?.Invoke(RecycleStep.Named);
                 return segment;
             }
@@ -95,6 +102,25 @@ internal sealed class SpoolFreeFiles : IDisposable
         Interlocked.Decrement(ref _count);
         TryDelete(file);
         return true;
+    }
+
+    /// <summary>
+    /// Deletes the free files beyond <see cref="KeptWhenIdle"/> when none was taken since the last call: called at a
+    /// steady pace, it leaves a busy slot its files and takes an idle one back down within two calls. Returns how many it deleted.
+    /// </summary>
+    public int Trim()
+    {
+        var deleted = 0;
+        if (!_takenSinceTrim)
+        {
+            while (_files.Count > KeptWhenIdle && TryDropOne())
+            {
+                deleted++;
+            }
+        }
+
+        _takenSinceTrim = false;
+        return deleted;
     }
 
     /// <summary>
@@ -131,7 +157,7 @@ internal sealed class SpoolFreeFiles : IDisposable
             file.Dispose();
         }
 
-        _count = 0;
+        Volatile.Write(ref _count, 0);
     }
 
     private void Keep(SpoolFile file)

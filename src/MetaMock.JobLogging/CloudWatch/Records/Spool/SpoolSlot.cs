@@ -67,6 +67,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
                 _nextSequence++;
                 _live.Add(reused);
                 Interlocked.Add(ref _bytes, size);
+                _createFailing = false; // appends are accepted again: a full disk met later is a new spell, reported again
                 return reused;
             }
 
@@ -116,6 +117,15 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         foreach (var segment in live)
         {
             segment.Sync();
+        }
+    }
+
+    /// <summary>Takes an idle slot's free files back down to a few (<see cref="SpoolFreeFiles.Trim"/>): the sender's thread, at a steady pace.</summary>
+    public int TrimFreeFiles()
+    {
+        lock (_gate)
+        {
+            return _free.Trim();
         }
     }
 
