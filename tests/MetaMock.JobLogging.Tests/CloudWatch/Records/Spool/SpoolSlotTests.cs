@@ -45,6 +45,47 @@ public sealed class SpoolSlotTests
     }
 
     [Fact]
+    public void A_new_segment_never_takes_a_sequence_the_checkpoint_names_even_when_its_file_is_gone()
+    {
+        using var spool = new TempSpool();
+        using (spool.Claim())
+        {
+            // A process settled segment 7 and deleted its file, then stopped before a later checkpoint forgot it.
+        }
+
+        var slotPath = Directory.GetDirectories(spool.Root).Single();
+        var checkpoint = new SpoolCheckpoint();
+        checkpoint.MarkSettled(7);
+        checkpoint.Save(slotPath);
+
+        using var slot = spool.Claim();
+        var tables = new InternTables();
+        Assert.Equal(1, TempSpool.Append(new SegmentLog(slot, tables), tables, [1]));
+
+        // Numbered 7, the live segment would be deleted unread at the next adoption, as settled.
+        Assert.Equal("000000000008" + SpoolSlot.SegmentSuffix, Path.GetFileName(Assert.Single(TempSpool.SegmentFiles(slot.Path))));
+    }
+
+    [Fact]
+    public void A_segment_whose_header_names_another_segment_is_set_aside_not_replayed()
+    {
+        using var spool = new TempSpool();
+        spool.LeaveFilledSlot(2_000);
+        var slotPath = Directory.GetDirectories(spool.Root).Single();
+        var files = TempSpool.SegmentFiles(slotPath);
+        // What a power cut can leave: a recycled file renamed into service whose new header never reached the device.
+        var renamed = Path.Combine(slotPath, "000000000099" + SpoolSlot.SegmentSuffix);
+        File.Copy(files[0], renamed);
+
+        using var slot = spool.Claim();
+        var numbers = TempSpool.Replay(slot);
+
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => (long)i), numbers);
+        Assert.Equal(1, spool.Counters.SegmentsSetAside);
+        Assert.True(File.Exists(renamed + SpoolSlot.SetAsideSuffix));
+    }
+
+    [Fact]
     public void When_the_spool_reaches_its_byte_bound_an_append_reports_full_and_is_accepted_again_once_segments_are_settled()
     {
         using var spool = new TempSpool();
