@@ -124,15 +124,15 @@ internal sealed class SpoolFreeFiles : IDisposable
     }
 
     /// <summary>
-    /// A free file a dead process left (perhaps cleared only in part): cleared whole and kept when there is room and it
-    /// has the slot's size, deleted otherwise.
+    /// A free file an earlier process left (perhaps cleared only in part): cleared whole and kept when fewer than
+    /// <see cref="KeptWhenIdle"/> are and it has the slot's size, deleted otherwise.
     /// </summary>
     public void Adopt(string path)
     {
         try
         {
             var stream = SpoolFile.OpenExisting(path);
-            if (_files.Count >= MaxFiles || stream.Length != FileSegment.FileSize(_capacity))
+            if (_files.Count >= KeptWhenIdle || stream.Length != FileSegment.FileSize(_capacity))
             {
                 stream.Dispose();
                 File.Delete(path);
@@ -149,9 +149,13 @@ internal sealed class SpoolFreeFiles : IDisposable
         }
     }
 
-    /// <summary>Unmaps the free files; they stay, cleared, for the next process on the slot to reuse.</summary>
+    /// <summary>Deletes the free files beyond <see cref="KeptWhenIdle"/> and unmaps the rest, which stay, cleared, for the next process on the slot.</summary>
     public void Dispose()
     {
+        while (_files.Count > KeptWhenIdle && TryDropOne())
+        {
+        }
+
         while (_files.TryPop(out var file))
         {
             file.Dispose();

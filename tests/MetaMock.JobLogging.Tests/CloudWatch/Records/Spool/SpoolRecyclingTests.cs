@@ -177,6 +177,25 @@ public sealed class SpoolRecyclingTests
         Assert.Equal(OnDisk(slot.Path), slot.Bytes);
     }
 
+    [Fact]
+    public void A_stopping_process_leaves_a_few_free_files_which_the_next_one_counts_against_its_bound()
+    {
+        using var spool = new TempSpool();
+        using (var slot = spool.Claim())
+        {
+            var tables = new InternTables();
+            var log = new SegmentLog(slot, tables);
+            TempSpool.Append(log, tables, Numbers(0, 4_000));
+            RecordCodec.DrainAndSettle(log);
+            Assert.True(TempSpool.FreeFiles(slot.Path).Length > SpoolFreeFiles.KeptWhenIdle);
+        }
+
+        using var next = spool.Claim();
+        Assert.Equal(SpoolFreeFiles.KeptWhenIdle, TempSpool.FreeFiles(next.Path).Length);
+        Assert.Equal(OnDisk(next.Path), next.Bytes);
+        Assert.Equal(SpoolFreeFiles.KeptWhenIdle * FileSize + FileSize, OnDisk(next.Path)); // and the unsealed last segment
+    }
+
     private static IEnumerable<long> Numbers(long from, int count) => Enumerable.Range(0, count).Select(i => from + i);
 
     private static long OnDisk(string slot) =>
