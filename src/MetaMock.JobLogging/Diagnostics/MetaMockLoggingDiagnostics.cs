@@ -53,6 +53,12 @@ public sealed class MetaMockLoggingDiagnostics
     /// </summary>
     public long EventsReplayed => _counters.Replayed;
 
+    /// <summary>
+    /// Events this process could not deliver before its shutdown deadline that stay in its spool slot, for the next
+    /// process on the spool directory to send. Not counted as dropped.
+    /// </summary>
+    public long EventsLeftInSpool => _counters.LeftInSpool;
+
     /// <summary>The last sending error (type and operation, never a credential), or null.</summary>
     public string? LastError => _counters.LastError?.Description;
 

@@ -27,6 +27,7 @@ internal sealed class SenderCounters : IDisposable
     private long _writtenToConsole;
     private long _placeholders;
     private long _replayed;
+    private long _leftInSpool;
     private ErrorRecord? _lastError;
     private Func<(long Events, long Bytes)> _queued = static () => (0, 0);
     private Action _requestRound = static () => { };
@@ -56,6 +57,9 @@ internal sealed class SenderCounters : IDisposable
 
     /// <summary>Events a dead process left in the spool, read again to be sent (they were logged before this process).</summary>
     public long Replayed => Interlocked.Read(ref _replayed);
+
+    /// <summary>Events the shutdown could not deliver that stay in the spool for the next process: not lost, not dropped.</summary>
+    public long LeftInSpool => Interlocked.Read(ref _leftInSpool);
 
     public (long Events, long Bytes) Queued => _queued();
 
@@ -116,6 +120,8 @@ internal sealed class SenderCounters : IDisposable
     }
 
     public void AddReplayed(long events) => Interlocked.Add(ref _replayed, events);
+
+    public void AddLeftInSpool(long events) => Interlocked.Add(ref _leftInSpool, events);
 
     public void AddPlaceholders(int placeholders)
     {

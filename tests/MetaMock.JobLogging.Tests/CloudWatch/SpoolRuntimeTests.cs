@@ -1,4 +1,5 @@
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
 using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,16 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
 
             Assert.Equal(0, first.Diagnostics.EventsSent);
             Accounting.AssertAddsUp(first.Diagnostics, Jobs * PerJob);
+
+            // What the shutdown could not deliver is not lost: it is said to stay for the next start, and counted so.
+            Assert.DoesNotContain(DropReasons.UndeliveredAtShutdown, first.Diagnostics.DroppedByReason.Keys);
+            // (Where the deadline falls decides how many were in a call, whose answer never came: those may have arrived.)
+            var left = first.Diagnostics.EventsLeftInSpool;
+            Assert.Equal(Jobs * PerJob, left + first.Diagnostics.DroppedByReason.GetValueOrDefault(DropReasons.InFlightAtShutdown));
+            var last = first.Warnings.Lines[^1];
+            Assert.Contains($"{Jobs * PerJob} event(s) could not be delivered to CloudWatch Logs before shutdown", last, StringComparison.Ordinal);
+            Assert.Contains($": {left} stay in the spool for the next start to send;", last, StringComparison.Ordinal);
+            Assert.DoesNotContain("never sent", last, StringComparison.Ordinal);
         }
 
         Assert.NotEmpty(Directory.GetFiles(spool.Root, "*" + SpoolSlot.SegmentSuffix, SearchOption.AllDirectories));

@@ -87,7 +87,7 @@ internal sealed class CloudWatchSender : IDisposable
         _connection = new CloudWatchConnection(options, clients, _fallback, counters, buffer, _store);
         _drops = new DropReporter(counters, output, ReportInterval);
         _failures = new SendFailures(counters, output, CloudWatchEndpoint.Resolve(options), ReportInterval);
-        _shutdown = new ShutdownReport(counters, buffer, _streams, _drops, _failures);
+        _shutdown = new ShutdownReport(counters, buffer, _streams, _drops, _failures, spooled: spool is not null);
     }
 
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
@@ -261,7 +261,8 @@ internal sealed class CloudWatchSender : IDisposable
         LastDrained: _lastDrained,
         FullCallListed: _arrivals.FullStreams.Count > 0,
         HalfFull: HalfFull(),
-        RetryAt: _failures.RetryAt);
+        RetryAt: _failures.RetryAt,
+        SyncAt: _spoolWriteBack?.SyncAt(_time.GetUtcNow()));
 
     // The buffer's limits count drained events until they are released: at half of either, everything goes out early.
     private bool HalfFull() => _buffer.Events >= _options.MaxBufferedEvents / 2 || _buffer.Bytes >= _options.MaxBufferedBytes / 2;

@@ -96,7 +96,7 @@ internal sealed class SendFailures
     }
 
     /// <summary>The shutdown's last line: what never left, apart from what was out when the time ran out.</summary>
-    public void ReportShutdown(long neverSent, long inFlight)
+    public void ReportShutdown(long neverSent, long inFlight, bool spooled)
     {
         if (neverSent + inFlight <= 0)
         {
@@ -104,9 +104,10 @@ internal sealed class SendFailures
         }
 
         var cause = _lastFailure is null ? "the shutdown timeout ran out" : $"last error: {_lastFailure}";
+        var unsent = spooled ? "stay in the spool for the next start to send" : "never sent";
         _output.Warning(string.Create(
             CultureInfo.InvariantCulture,
-            $"MetaMock.JobLogging: {neverSent + inFlight} event(s) could not be delivered to CloudWatch Logs before shutdown ({cause}): {neverSent} never sent; {inFlight} in flight when the time ran out (they may have arrived)."));
+            $"MetaMock.JobLogging: {neverSent + inFlight} event(s) could not be delivered to CloudWatch Logs before shutdown ({cause}): {neverSent} {unsent}; {inFlight} in flight when the time ran out (they may have arrived)."));
     }
 
     public string Describe(Exception error) => error switch

@@ -4,7 +4,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending;
 
 /// <summary>
 /// The shutdown's accounting, once the loop is over or past every deadline: whatever the buffer still counts never
-/// reached CloudWatch and is counted as dropped, apart by whether it may have arrived, and said in one line. Drops not
+/// reached CloudWatch and is counted as dropped, apart by whether it may have arrived, and said in one line; with a
+/// spool, what was never sent stays in it for the next start, and is counted as left there, not as dropped. Drops not
 /// yet announced go first, so no event is reported twice.
 /// </summary>
 internal sealed class ShutdownReport
@@ -14,9 +15,11 @@ internal sealed class ShutdownReport
     private readonly StreamTable _streams;
     private readonly DropReporter _drops;
     private readonly SendFailures _failures;
+    private readonly bool _spooled;
 
-    public ShutdownReport(SenderCounters counters, ILogEventBuffer buffer, StreamTable streams, DropReporter drops, SendFailures failures)
+    public ShutdownReport(SenderCounters counters, ILogEventBuffer buffer, StreamTable streams, DropReporter drops, SendFailures failures, bool spooled)
     {
+        _spooled = spooled;
         _counters = counters;
         _buffer = buffer;
         _streams = streams;
@@ -41,14 +44,23 @@ internal sealed class ShutdownReport
             }
         }
 
-        // Whatever is still counted in the buffer (queued, or pending in a stream) never reached CloudWatch.
+        // Whatever is still counted in the buffer (queued, or pending in a stream) never reached CloudWatch. In a spool
+        // its segments are not settled: they stay in the slot, and the next process on the directory replays them.
         var neverSent = _buffer.Events;
         if (neverSent > 0)
         {
-            _counters.AddDropped(DropReasons.UndeliveredAtShutdown, neverSent);
+            if (_spooled)
+            {
+                _counters.AddLeftInSpool(neverSent);
+            }
+            else
+            {
+                _counters.AddDropped(DropReasons.UndeliveredAtShutdown, neverSent);
+            }
+
             _buffer.Release(neverSent, _buffer.Bytes);
         }
 
-        _failures.ReportShutdown(neverSent, _counters.DroppedFor(DropReasons.InFlightAtShutdown));
+        _failures.ReportShutdown(neverSent, _counters.DroppedFor(DropReasons.InFlightAtShutdown), _spooled);
     }
 }

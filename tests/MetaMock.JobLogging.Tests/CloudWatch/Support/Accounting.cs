@@ -1,6 +1,9 @@
 namespace MetaMock.JobLogging.Tests.CloudWatch.Support;
 
-/// <summary>The diagnostics' books: every event logged is sent, written to the console, dropped for a reason, or still queued.</summary>
+/// <summary>
+/// The diagnostics' books: every event logged is sent, written to the console, dropped for a reason, still queued, or
+/// left in the spool at shutdown for the next start.
+/// </summary>
 public static class Accounting
 {
     /// <summary>
@@ -20,9 +23,10 @@ public static class Accounting
         var console = diagnostics.EventsWrittenToConsole;
         var dropped = diagnostics.DroppedByReason;
         var queued = diagnostics.QueuedEvents;
-        var accounted = sent + console + dropped.Values.Sum() + queued;
+        var left = diagnostics.EventsLeftInSpool;
+        var accounted = sent + console + dropped.Values.Sum() + queued + left;
         Assert.True(
             accounted == emitted,
-            $"emitted {emitted} != sent {sent} + console {console} + dropped {dropped.Values.Sum()} ({string.Join(", ", dropped.Select(p => $"{p.Key}={p.Value}"))}) + queued {queued} = {accounted}");
+            $"emitted {emitted} != sent {sent} + console {console} + dropped {dropped.Values.Sum()} ({string.Join(", ", dropped.Select(p => $"{p.Key}={p.Value}"))}) + queued {queued} + left in the spool {left} = {accounted}");
     }
 }

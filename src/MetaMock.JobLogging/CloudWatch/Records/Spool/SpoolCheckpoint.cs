@@ -31,6 +31,19 @@ internal sealed class SpoolCheckpoint
     /// <summary>Forgets a segment whose file is gone.</summary>
     public void Forget(long sequence) => _entries.Remove(sequence);
 
+    /// <summary>The highest sequence it names, or -1.</summary>
+    public long LastSequence => _entries.Count == 0 ? -1 : _entries.Keys.Max();
+
+    /// <summary>Forgets every segment but <paramref name="sequences"/> (those whose files are still there).</summary>
+    public void RetainOnly(IEnumerable<long> sequences)
+    {
+        var kept = sequences.ToHashSet();
+        foreach (var sequence in _entries.Keys.Where(s => !kept.Contains(s)).ToList())
+        {
+            _entries.Remove(sequence);
+        }
+    }
+
     /// <summary>Reads a slot's checkpoint; a missing one is empty, a damaged one throws <see cref="InvalidDataException"/>.</summary>
     public static SpoolCheckpoint Load(string slot)
     {

@@ -47,7 +47,7 @@ internal static class SpoolSetup
                 return null;
             }
 
-            slot = SpoolDirectory.TryClaim(root, new SpoolLimits(SegmentCapacity, options.MaxSpoolBytes), new SpoolCounters(), report);
+            slot = SpoolDirectory.TryClaim(root, new SpoolLimits(SegmentCapacity, options.MaxSpoolBytes, options.SpoolSync != SpoolSync.None), new SpoolCounters(), report);
             if (slot is null)
             {
                 return null; // TryClaim has said why

@@ -4,8 +4,9 @@ namespace MetaMock.JobLogging.CloudWatch.Records.Spool;
 
 /// <summary>
 /// One process's directory in the spool, held with an OS file lock for the process's life: its segment files
-/// (<c>{sequence}.seg</c>), its checkpoint, and the lock file. Created new, or adopted from a dead process: then the
-/// segments it left unsettled are in <see cref="Recovered"/>, to replay before they are deleted.
+/// (<c>{sequence}.seg</c>), its free files (<see cref="SpoolFreeFiles"/>), its checkpoint, and the lock file. Created
+/// new, or adopted from a dead process: then the segments it left unsettled are in <see cref="Recovered"/>, to replay
+/// before they are released.
 /// </summary>
 internal sealed class SpoolSlot : ISegmentSource, IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private readonly Action<string> _report;
     private readonly SpoolCheckpoint _checkpoint;
     private readonly List<FileSegment> _live = [];
+    private readonly SpoolFreeFiles _free;
     private readonly object _gate = new();
     private long _nextSequence;
     private long _bytes;
@@ -32,6 +34,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         _limits = limits;
         Counters = counters;
         _report = report;
+        _free = new SpoolFreeFiles(limits.SegmentCapacity, limits.DurableRecycling);
         _checkpoint = LoadCheckpoint();
         Recovered = Recover();
     }
@@ -43,20 +46,40 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     /// <summary>The unsettled segments a dead process left here, oldest first (empty for a new slot).</summary>
     public IReadOnlyList<RecoveredSegment> Recovered { get; }
 
-    /// <summary>The bytes of segment files the slot holds now.</summary>
-    public long Bytes => Interlocked.Read(ref _bytes);
+    /// <summary>The bytes of segment files and free files the slot holds now.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes) + _free.Bytes;
 
-    /// <summary>A new segment file, or null when the byte bound would be passed or the file cannot be created (counted).</summary>
+    /// <summary>Its free files; <see cref="SpoolFreeFiles.StepDone"/> is where a test simulates a crash mid-recycling.</summary>
+    public SpoolFreeFiles Free => _free;
+
+    /// <summary>
+    /// A new segment: a free file when there is one, else a new file; null when the byte bound would be passed or the
+    /// file cannot be created (counted).
+    /// </summary>
     public Segment? Next(int minCapacity)
     {
         var capacity = minCapacity <= _limits.SegmentCapacity ? _limits.SegmentCapacity : (minCapacity + 65535) & ~65535;
         var size = FileSegment.FileSize(capacity);
         lock (_gate)
         {
-            if (_bytes + size > _limits.MaxBytes)
+            if (capacity == _limits.SegmentCapacity && _free.TryTake(SegmentPath(_nextSequence), _nextSequence, Settled) is { } reused)
+            {
+                _nextSequence++;
+                _live.Add(reused);
+                Interlocked.Add(ref _bytes, size);
+                _createFailing = false; // appends are accepted again: a full disk met later is a new spell, reported again
+                return reused;
+            }
+
+            if (Interlocked.Read(ref _bytes) + size > _limits.MaxBytes)
             {
                 Counters.AddFull();
                 return null;
+            }
+
+            while (Bytes + size > _limits.MaxBytes && _free.TryDropOne())
+            {
+                // a free file (of the standard size, where this segment needs another) gives way to it
             }
 
             var sequence = _nextSequence++;
@@ -97,6 +120,15 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         }
     }
 
+    /// <summary>Takes an idle slot's free files back down to a few (<see cref="SpoolFreeFiles.Trim"/>): the sender's thread, at a steady pace.</summary>
+    public int TrimFreeFiles()
+    {
+        lock (_gate)
+        {
+            return _free.Trim();
+        }
+    }
+
     /// <summary>Records durably that the events of <paramref name="segment"/> before <paramref name="offset"/> are settled.</summary>
     public void SettledBefore(FileSegment segment, int offset)
     {
@@ -114,12 +146,14 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         {
             _live.ForEach(segment => segment.Dispose());
             _live.Clear();
+            _free.Dispose();
         }
 
         _lock.Dispose();
     }
 
-    // Every event of the segment is delivered or counted: the checkpoint says so durably before the file goes.
+    // Every event of the segment is delivered or counted: the checkpoint says so durably before the file is recycled
+    // or deleted.
     private void Settled(FileSegment segment)
     {
         lock (_gate)
@@ -130,11 +164,20 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
                 return; // the file stays, and is replayed by the next process: at-least-once, never lost
             }
 
-            segment.Dispose();
-            File.Delete(segment.Path);
+            _free.StepDone?.Invoke(RecycleStep.Checkpointed);
             _checkpoint.Forget(segment.Sequence);
             _live.Remove(segment);
-            Interlocked.Add(ref _bytes, -FileSegment.FileSize(segment.Capacity));
+            Interlocked.Add(ref _bytes, -segment.File.Length);
+            Release(segment);
+        }
+    }
+
+    // A settled segment's file goes to the free files, or is deleted.
+    private void Release(FileSegment segment)
+    {
+        if (!_free.TryKeep(segment))
+        {
+            segment.File.Delete();
         }
     }
 
@@ -171,13 +214,16 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
 
     private List<RecoveredSegment> Recover()
     {
+        // Sequences are never reused, not even those of files long gone that the checkpoint still names: a new
+        // segment must never be taken for one the checkpoint says is settled.
+        foreach (var (path, sequence) in Numbered(SpoolFreeFiles.Suffix))
+        {
+            _nextSequence = Math.Max(_nextSequence, sequence + 1);
+            _free.Adopt(path);
+        }
+
         var recovered = new List<RecoveredSegment>();
-        var found = Directory.EnumerateFileSystemEntries(Path, "*" + SegmentSuffix)
-            .Select(path => (Path: path, Sequence: long.TryParse(System.IO.Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1))
-            .Where(entry => entry.Sequence >= 0)
-            .OrderBy(entry => entry.Sequence)
-            .ToList();
-        foreach (var (path, sequence) in found)
+        foreach (var (path, sequence) in Numbered(SegmentSuffix))
         {
             _nextSequence = Math.Max(_nextSequence, sequence + 1);
             if (File.Exists(path) && FileSegment.IsBlank(path))
@@ -202,19 +248,27 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
 
             if (_checkpoint.IsSettled(sequence))
             {
-                // Settled, but the process died before deleting it.
-                segment.Dispose();
-                File.Delete(path);
+                // Settled, but the process died before recycling or deleting it.
+                Release(segment);
                 continue;
             }
 
             _live.Add(segment);
-            _bytes += FileSegment.FileSize(segment.Capacity);
+            _bytes += segment.File.Length;
             recovered.Add(new RecoveredSegment(segment, _checkpoint.DeliverFrom(sequence)));
         }
 
+        _nextSequence = Math.Max(_nextSequence, _checkpoint.LastSequence + 1);
+        _checkpoint.RetainOnly(recovered.Select(r => r.Segment.Sequence));
         return recovered;
     }
+
+    private List<(string Path, long Sequence)> Numbered(string suffix) =>
+        Directory.EnumerateFileSystemEntries(Path, "*" + suffix)
+            .Select(path => (Path: path, Sequence: long.TryParse(System.IO.Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1))
+            .Where(entry => entry.Sequence >= 0)
+            .OrderBy(entry => entry.Sequence)
+            .ToList();
 
     private void SetAside(string path, Exception error)
     {

@@ -8,6 +8,7 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 /// <param name="FullCallListed">A stream holds a full call and is listed for an early send.</param>
 /// <param name="HalfFull">The buffer holds half its event or byte limit (drained events count until they are released).</param>
 /// <param name="RetryAt">When a failed round's backoff ends.</param>
+/// <param name="SyncAt">When the spool's next interval sync is due (<c>SpoolSync=Interval</c>); null when none is.</param>
 internal readonly record struct LoopState(
     bool Queued,
     bool Backlog,
@@ -15,4 +16,5 @@ internal readonly record struct LoopState(
     DateTimeOffset LastDrained,
     bool FullCallListed,
     bool HalfFull,
-    DateTimeOffset RetryAt);
+    DateTimeOffset RetryAt,
+    DateTimeOffset? SyncAt = null);

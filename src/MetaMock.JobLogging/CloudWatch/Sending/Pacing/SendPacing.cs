@@ -8,7 +8,9 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 /// half full; early too, the full calls of the streams holding one (waiting would not make them larger). While a failed
 /// round's backoff lasts it sends nothing, but at shutdown. Between rounds it goes round at once on a backlog, every
 /// drain interval while events are queued or were drained within the last flush interval (so a job's few lines are
-/// formatted and let go young), and otherwise sleeps until the round, so an idle process is not woken for nothing.
+/// formatted and let go young), and otherwise sleeps until the round or the spool's next interval sync, whichever comes
+/// first (a sync runs after a drain, so a line logged into an idle process reaches the device within the sync interval,
+/// not the flush interval), so an idle process is not woken for nothing.
 /// </summary>
 /// <remarks>The loop's alone, but <see cref="RequestRound"/>, which any thread may call.</remarks>
 internal sealed class SendPacing
@@ -71,6 +73,11 @@ internal sealed class SendPacing
         {
             // A backoff held back an early send: it goes as soon as the backoff ends.
             next = state.RetryAt;
+        }
+
+        if (state.SyncAt < next)
+        {
+            next = state.SyncAt.Value;
         }
 
         return next > now ? next - now : TimeSpan.Zero;

@@ -7,7 +7,7 @@ namespace MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
 public sealed class SpoolSlotTests
 {
     [Fact]
-    public void A_settled_segment_is_named_settled_in_the_checkpoint_and_its_file_deleted_and_a_live_one_is_kept()
+    public void A_settled_segment_is_named_settled_in_the_checkpoint_and_its_file_recycled_and_a_live_one_is_kept()
     {
         using var spool = new TempSpool();
         using var slot = spool.Claim();
@@ -20,7 +20,8 @@ public sealed class SpoolSlotTests
         Assert.True(before.Length >= 3, $"{before.Length} segments");
         Assert.Equal([before[^1]], after); // the current segment is not sealed: it stays
         Assert.True(File.Exists(Path.Combine(slot.Path, SpoolCheckpoint.FileName)));
-        Assert.Equal(FileSegment.FileSize(TempSpool.SegmentCapacity), slot.Bytes);
+        Assert.Equal(before.Length - 1, TempSpool.FreeFiles(slot.Path).Length); // the settled files wait for reuse
+        Assert.Equal(before.Length * FileSegment.FileSize(TempSpool.SegmentCapacity), slot.Bytes);
     }
 
     [Fact]
@@ -41,6 +42,47 @@ public sealed class SpoolSlotTests
         Assert.False(File.Exists(files[0]));
         Assert.True(numbers.Count > 0 && numbers[0] > 0, "the first segment's records were not replayed");
         Assert.Equal(Enumerable.Range((int)numbers[0], 2_000 - (int)numbers[0]).Select(i => (long)i), numbers);
+    }
+
+    [Fact]
+    public void A_new_segment_never_takes_a_sequence_the_checkpoint_names_even_when_its_file_is_gone()
+    {
+        using var spool = new TempSpool();
+        using (spool.Claim())
+        {
+            // A process settled segment 7 and deleted its file, then stopped before a later checkpoint forgot it.
+        }
+
+        var slotPath = Directory.GetDirectories(spool.Root).Single();
+        var checkpoint = new SpoolCheckpoint();
+        checkpoint.MarkSettled(7);
+        checkpoint.Save(slotPath);
+
+        using var slot = spool.Claim();
+        var tables = new InternTables();
+        Assert.Equal(1, TempSpool.Append(new SegmentLog(slot, tables), tables, [1]));
+
+        // Numbered 7, the live segment would be deleted unread at the next adoption, as settled.
+        Assert.Equal("000000000008" + SpoolSlot.SegmentSuffix, Path.GetFileName(Assert.Single(TempSpool.SegmentFiles(slot.Path))));
+    }
+
+    [Fact]
+    public void A_segment_whose_header_names_another_segment_is_set_aside_not_replayed()
+    {
+        using var spool = new TempSpool();
+        spool.LeaveFilledSlot(2_000);
+        var slotPath = Directory.GetDirectories(spool.Root).Single();
+        var files = TempSpool.SegmentFiles(slotPath);
+        // What a power cut can leave: a recycled file renamed into service whose new header never reached the device.
+        var renamed = Path.Combine(slotPath, "000000000099" + SpoolSlot.SegmentSuffix);
+        File.Copy(files[0], renamed);
+
+        using var slot = spool.Claim();
+        var numbers = TempSpool.Replay(slot);
+
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => (long)i), numbers);
+        Assert.Equal(1, spool.Counters.SegmentsSetAside);
+        Assert.True(File.Exists(renamed + SpoolSlot.SetAsideSuffix));
     }
 
     [Fact]

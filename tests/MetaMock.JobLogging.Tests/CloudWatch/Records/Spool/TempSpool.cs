@@ -66,6 +66,8 @@ internal sealed class TempSpool : IDisposable
 
     public static string[] SegmentFiles(string slot) => [.. Directory.GetFileSystemEntries(slot, "*" + SpoolSlot.SegmentSuffix).Order()];
 
+    public static string[] FreeFiles(string slot) => [.. Directory.GetFileSystemEntries(slot, "*" + SpoolFreeFiles.Suffix).Order()];
+
     public void Dispose()
     {
         try

@@ -41,6 +41,21 @@ public sealed class SendPacingTests
     }
 
     [Fact]
+    public void An_idle_loop_wakes_for_the_spools_interval_sync_when_it_is_due_before_the_flush_interval()
+    {
+        var pacing = Started();
+        var syncDue = Idle with { SyncAt = _time.GetUtcNow() + TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromSeconds(1), pacing.WaitBeforeCycle(syncDue));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, pacing.WaitBeforeCycle(syncDue));
+        Assert.Equal(new CyclePlan(SendScope.Nothing, IntervalRound: false), Cycle(pacing, syncDue, shuttingDown: false));
+
+        // A sync due after the round does not hold the round back.
+        Assert.Equal(Flush - TimeSpan.FromSeconds(1), pacing.WaitBeforeCycle(Idle with { SyncAt = _time.GetUtcNow() + Flush }));
+    }
+
+    [Fact]
     public void Queued_events_are_drained_every_drain_interval_but_not_sent_before_the_flush_interval()
     {
         var pacing = Started();
