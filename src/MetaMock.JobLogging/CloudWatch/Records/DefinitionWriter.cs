@@ -32,11 +32,11 @@ internal static class DefinitionWriter
         return size;
     }
 
-    public static void Write(ref SpanWriter writer, InternedText category, InternedContext? context, InternedText? template, Definitions definitions)
+    public static void Write(ref SpanWriter writer, OriginDefinition origin, InternedText category, InternedContext? context, InternedText? template, Definitions definitions)
     {
         if ((definitions & Definitions.Origin) != 0)
         {
-            OriginDefinition.Current.Write(ref writer);
+            origin.Write(ref writer);
         }
 
         if ((definitions & Definitions.Category) != 0)

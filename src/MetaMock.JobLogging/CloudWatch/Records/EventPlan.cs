@@ -11,7 +11,8 @@ internal readonly record struct EventPlan(
     InternedText? Template,
     InternedContext? Context,
     int ValueCount,
-    int PropertyCount);
+    int PropertyCount,
+    OriginDefinition Origin);
 
 /// <summary>The definitions a frame carries before its event.</summary>
 [Flags]

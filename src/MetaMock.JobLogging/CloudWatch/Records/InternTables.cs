@@ -31,6 +31,9 @@ internal sealed class InternTables
     private int _nextText;
     private int _nextContext;
 
+    /// <summary>This process's host and id, as written into this writer's segments.</summary>
+    public OriginDefinition Origin { get; } = new();
+
     public InternedText Category(string name) => Intern(_categories, name, null);
 
     /// <summary>A template and its hole names (the keys of the template state's values, in order).</summary>

@@ -5,17 +5,20 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// process after a crash keeps the <c>host</c> and <c>pid</c> of the process that logged its events, so its JSON lines
 /// are told apart from the replaying process's own (whose <c>seq</c> starts again at 1).
 /// </summary>
+/// <remarks>
+/// One per writer's <see cref="InternTables"/>, like its other entries, not one for the process: which segment last
+/// received it is tracked in the entry, and two logs in one process that shared it would each write it again into
+/// every record that follows one of the other's.
+/// </remarks>
 internal sealed class OriginDefinition : InternedEntry
 {
-    private OriginDefinition(string host, int processId)
+    /// <summary>The process's own origin.</summary>
+    public OriginDefinition()
         : base(0)
     {
-        Host = host;
-        ProcessId = processId;
+        Host = Formatting.LineOrigin.Host;
+        ProcessId = Formatting.LineOrigin.ProcessId;
     }
-
-    /// <summary>The process's own origin.</summary>
-    public static OriginDefinition Current { get; } = new(Formatting.LineOrigin.Host, Formatting.LineOrigin.ProcessId);
 
     public string Host { get; }
 

@@ -77,7 +77,7 @@ internal sealed class RecordEncoder
             size += SizeProperties(scratch.Scopes, scratch);
         }
 
-        return new EventPlan(size, flags, message, template, context, valueCount, scratch.Properties.Count);
+        return new EventPlan(size, flags, message, template, context, valueCount, scratch.Properties.Count, Tables.Origin);
     }
 
     /// <summary>The body's size in the segment with definition epoch <paramref name="epoch"/>, and the definitions it carries.</summary>
@@ -85,10 +85,10 @@ internal sealed class RecordEncoder
     {
         definitions = Definitions.None;
         var size = plan.EventSize;
-        if (!OriginDefinition.Current.IsDefinedIn(epoch))
+        if (!plan.Origin.IsDefinedIn(epoch))
         {
             definitions |= Definitions.Origin;
-            size += OriginDefinition.Current.Size;
+            size += plan.Origin.Size;
         }
 
         if (!e.Category.IsDefinedIn(epoch))
@@ -116,7 +116,7 @@ internal sealed class RecordEncoder
     public static void Write(Span<byte> body, in LogEvent e, in EventPlan plan, Definitions definitions, EncodeScratch scratch)
     {
         var writer = new SpanWriter(body);
-        DefinitionWriter.Write(ref writer, e.Category, plan.Context, plan.Template, definitions);
+        DefinitionWriter.Write(ref writer, plan.Origin, e.Category, plan.Context, plan.Template, definitions);
         writer.WriteByte((byte)RecordKind.Event);
         writer.WriteInt64(e.UtcTicks);
         writer.WriteByte((byte)e.Level);
@@ -167,7 +167,7 @@ internal sealed class RecordEncoder
     {
         if ((definitions & Definitions.Origin) != 0)
         {
-            OriginDefinition.Current.DefinedIn(epoch);
+            plan.Origin.DefinedIn(epoch);
         }
 
         if ((definitions & Definitions.Category) != 0)

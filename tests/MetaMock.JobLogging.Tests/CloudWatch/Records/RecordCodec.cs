@@ -11,8 +11,8 @@ internal sealed class RecordCodec
     private byte[] _region = new byte[64 * 1024];
     private int _tail;
 
-    // Definitions are marked per segment epoch in entries shared by the process (the origin is one for all): each codec
-    // takes epochs no other codec or real segment uses, so tests running side by side never see each other's marks.
+    // Definitions are marked per segment epoch in the interned entries, which a test may share between codecs and logs:
+    // each codec takes epochs no other codec or real segment uses, so it never sees another's marks.
     private static long _lastEpoch = 1L << 40;
 
     public RecordCodec() => Epoch = Interlocked.Add(ref _lastEpoch, 1_000_000);

@@ -156,5 +156,33 @@ public sealed class SegmentLogTests
         Assert.Equal(AppendResult.Accepted, log.Append(Event(category, "room again")));
     }
 
+    [Fact]
+    public void Another_log_appending_between_this_logs_appends_does_not_make_it_write_its_definitions_again()
+    {
+        // Two loggers in one process (two hosts, or two providers) interleave their appends all the time: each log's
+        // segments hold each definition once, so what the other writes must not change the bytes this one takes.
+        Assert.Equal(BytesFor100Appends(besideAnother: false), BytesFor100Appends(besideAnother: true));
+    }
+
+    private static int BytesFor100Appends(bool besideAnother)
+    {
+        var tables = new InternTables();
+        var log = new SegmentLog(new MemorySegmentPool(capacity: 64 * 1024), tables);
+        var otherTables = new InternTables();
+        var other = new SegmentLog(new MemorySegmentPool(capacity: 64 * 1024), otherTables);
+        var category = tables.Category("Mine");
+        var otherCategory = otherTables.Category("Theirs");
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(AppendResult.Accepted, log.Append(Event(category, $"mine {i}")));
+            if (besideAnother)
+            {
+                Assert.Equal(AppendResult.Accepted, other.Append(Event(otherCategory, $"theirs {i}")));
+            }
+        }
+
+        return log.Peek()!.Used;
+    }
+
     private static LogEvent Event(InternedText category, string message) => RecordCodec.Event(category, message);
 }
