@@ -50,6 +50,11 @@ internal static class DemoRun
             await Console.Out.WriteLineAsync(ServingMessage).ConfigureAwait(false);
             await host.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
         }
+        else
+        {
+            var notifications = host.Services.GetRequiredService<NotificationScheduler>();
+            await WaitAsync(notifications.WhenScheduledFiredAsync(CompletionPoll, stop.Token), stop.Token).ConfigureAwait(false);
+        }
 
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         host.Dispose(); // flushes the console (and CloudWatch) before the summary is printed

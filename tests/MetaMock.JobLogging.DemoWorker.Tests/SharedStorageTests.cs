@@ -37,7 +37,7 @@ public sealed class SharedStorageTests
         }
 
         // Different seeds: the workflow ids come from the seed, and each process starts workflows of its own.
-        var runs = await Task.WhenAll(Run(postgres, OnOutput, seed: 11), Run(postgres, OnOutput, seed: 12));
+        var runs = await Task.WhenAll(Run(postgres, OnOutput, seed: 11, "--serve"), Run(postgres, OnOutput, seed: 12, "--serve"));
         Assert.All(runs, run => Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Stderr}\n{run.Stdout}"));
 
         var workflows = runs.SelectMany(r => r.Records).Where(r => r.Task == "bulk_workflow").Select(r => r.JobId!).Distinct().ToList();
@@ -57,12 +57,29 @@ public sealed class SharedStorageTests
         Assert.True(runs.Sum(r => Retries(r)) > 0, "no simulated failure was retried");
     }
 
-    private static Task<DemoResult> Run(PostgresServer postgres, Action<string, Process> onOutput, int seed) => DemoProcess.RunAsync(
+    [PostgresFact]
+    public async Task Two_workers_that_run_and_exit_on_one_schema_each_see_their_own_workflows_complete()
+    {
+        using var postgres = PostgresServer.Start();
+        // Each exits once its own workflows are done, after the notifications it scheduled (maybe for the other's
+        // workflows, which that one waits for) have fired.
+        var runs = await Task.WhenAll(Run(postgres, null, seed: 21), Run(postgres, null, seed: 22));
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Stderr}\n{run.Stdout}"));
+
+        var workflows = runs.SelectMany(r => r.Records).Where(r => r.Task == "bulk_workflow").Select(r => r.JobId!).Distinct().ToList();
+        Assert.Equal(4, workflows.Count);
+        Assert.All(workflows, w => Assert.Contains(runs.SelectMany(r => r.ForJob(w)), l => l.Task == "notify_user" && l.Message.StartsWith("Notified user", StringComparison.Ordinal)));
+        Assert.All(runs, run => Assert.Contains("Summary: 2 workflows completed", run.Stdout, StringComparison.Ordinal));
+    }
+
+    private static Task<DemoResult> Run(PostgresServer postgres, Action<string, Process>? onOutput, int seed, params string[] mode) => DemoProcess.RunAsync(
         null,
         onOutput,
-        "--serve", "--storage", "postgres", "--connection", postgres.ConnectionString(), "--schema", "shared",
-        "--bulk-jobs", "2", "--images", Images.ToString(System.Globalization.CultureInfo.InvariantCulture), "--failure-rate", "0.3",
-        "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        [
+            .. mode, "--storage", "postgres", "--connection", postgres.ConnectionString(), "--schema", "shared",
+            "--bulk-jobs", "2", "--images", Images.ToString(System.Globalization.CultureInfo.InvariantCulture), "--failure-rate", "0.3",
+            "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ]);
 
     private static int Retries(DemoResult run) => int.Parse(
         System.Text.RegularExpressions.Regex.Match(run.Stdout, @"\d+ steps, (\d+) retries").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
