@@ -24,6 +24,7 @@ internal static class DemoRun
     public const string ServingMessage = "Workflows done; serving as a worker until Ctrl+C.";
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan CompletionPoll = TimeSpan.FromMilliseconds(200);
 
     public static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellation)
     {
@@ -39,13 +40,20 @@ internal static class DemoRun
         var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopping);
         SimulatedApiRequest.Run(host.Services, options);
-        var completed = await WaitAsync(tracker.WhenAllCompleted(), stop.Token).ConfigureAwait(false);
+        // The workflows' last steps may run in another process on the same storage, so their completion is read from it.
+        var store = host.Services.GetRequiredService<WorkflowStore>();
+        var completed = await WaitAsync(store.WhenAllCompletedAsync(tracker.WorkflowIds, CompletionPoll, stop.Token), stop.Token).ConfigureAwait(false);
         var duration = clock.Elapsed;
 
         if (options.Serve && completed)
         {
             await Console.Out.WriteLineAsync(ServingMessage).ConfigureAwait(false);
             await host.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
+        }
+        else
+        {
+            var notifications = host.Services.GetRequiredService<NotificationScheduler>();
+            await WaitAsync(notifications.WhenScheduledFiredAsync(CompletionPoll, stop.Token), stop.Token).ConfigureAwait(false);
         }
 
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -70,6 +78,7 @@ internal static class DemoRun
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WorkflowTracker>();
+        builder.Services.AddSingleton<WorkflowStore>();
         builder.Services.AddSingleton<SimulatedFailures>();
         builder.Services.AddSingleton<NotificationScheduler>();
         builder.Services.AddTransient<BulkGenerationJobs>();

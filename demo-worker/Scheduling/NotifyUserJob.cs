@@ -5,8 +5,11 @@ using Quartz;
 
 namespace MetaMock.DemoWorker.Scheduling;
 
-/// <summary>The Quartz job a workflow schedules when it is done; it logs with the workflow's user and job ids.</summary>
-internal sealed class NotifyUserJob(WorkflowTracker tracker, ILogger<NotifyUserJob> logger) : IJob
+/// <summary>
+/// The Quartz job a workflow schedules when it is done; it logs with the workflow's user and job ids, and records the
+/// workflow as finished in the job storage, where the process that started it is waiting.
+/// </summary>
+internal sealed class NotifyUserJob(WorkflowStore store, ILogger<NotifyUserJob> logger) : IJob
 {
     public const string TaskName = "notify_user";
 
@@ -15,7 +18,7 @@ internal sealed class NotifyUserJob(WorkflowTracker tracker, ILogger<NotifyUserJ
         var job = MetaMockLogContext.GetJobContext()!;
         var user = MetaMockLogContext.GetUserContext();
         logger.LogInformation("Notified user {UserId}: bulk generation {WorkflowId} is ready", user?.UserId, job.JobId);
-        tracker.Completed(job.JobId);
+        store.Completed(job.JobId);
         return ValueTask.CompletedTask;
     }
 }

@@ -21,22 +21,27 @@ internal enum StorageKind
 /// <summary>Applies the chosen storage to Hangfire's configuration.</summary>
 internal static class DemoStorage
 {
-    public static IGlobalConfiguration Use(IGlobalConfiguration hangfire, DemoOptions options) => options.Storage switch
+    public static IGlobalConfiguration Use(IGlobalConfiguration hangfire, DemoOptions options)
     {
-        StorageKind.Postgres => hangfire.UseMetaMockPostgreSqlStorage(
-            options.Connection ?? throw new InvalidOperationException("--storage postgres needs --connection."),
-            PostgresOptions(options.Schema)),
-        _ => hangfire.UseInMemoryStorage(new InMemoryStorageOptions()),
-    };
+        if (options.Storage != StorageKind.Postgres)
+        {
+            return hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
+        }
+
+        var connection = options.Connection ?? throw new InvalidOperationException("--storage postgres needs --connection.");
+        PostgresSchema.InstallOnce(connection, options.Schema);
+        return hangfire.UseMetaMockPostgreSqlStorage(connection, PostgresOptions(options.Schema));
+    }
 
     /// <summary>
     /// Sliding invisibility, so a job fetched by a worker that dies is handed to another after 5 minutes (a live worker
-    /// keeps extending it, however long its job runs); a 1 s poll instead of 15 s; the schema installed if missing.
+    /// keeps extending it, however long its job runs); a 1 s poll instead of 15 s. The schema is installed before, by
+    /// <see cref="PostgresSchema.InstallOnce"/>, not by the storage: processes starting together would race.
     /// </summary>
     public static PostgreSqlStorageOptions PostgresOptions(string schema) => new()
     {
         SchemaName = schema,
-        PrepareSchemaIfNecessary = true,
+        PrepareSchemaIfNecessary = false,
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromMinutes(5),
         QueuePollInterval = TimeSpan.FromSeconds(1),

@@ -17,6 +17,7 @@ internal static class SimulatedApiRequest
     {
         var jobs = services.GetRequiredService<IBackgroundJobClient>();
         var tracker = services.GetRequiredService<WorkflowTracker>();
+        var store = services.GetRequiredService<WorkflowStore>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("demo_worker.api");
         var workflowIds = WorkflowIds.Create(options.Seed, options.BulkJobs);
         using (MetaMockLogContext.BeginUserContext(UserId))
@@ -26,8 +27,10 @@ internal static class SimulatedApiRequest
             {
                 var workflowId = workflowIds[i];
                 var presetId = $"preset-{i + 1}";
-                tracker.Register(workflowId, options.Images);
-                jobs.Enqueue<BulkGenerationJobs>(j => j.StartBulkGeneration(workflowId, presetId, UserId));
+                var images = options.Images;
+                store.Start(workflowId);
+                tracker.Started(workflowId);
+                jobs.Enqueue<BulkGenerationJobs>(j => j.StartBulkGeneration(workflowId, presetId, UserId, images));
                 logger.LogInformation("Bulk generation {WorkflowId} requested for {PresetId} ({Images} images)", workflowId, presetId, options.Images);
             }
         }

@@ -89,11 +89,13 @@ public sealed partial class DockerFilesTests
         Assert.Contains("pg_isready", compose, StringComparison.Ordinal);
         Assert.Matches(@"postgres:\s+condition: service_healthy", compose);
 
-        // Two worker services, each with the demo's PostgreSQL options pointing at the compose service, on its own schema.
+        // Two worker services, each with the demo's PostgreSQL options pointing at the compose service, sharing one
+        // schema, each starting workflows of its own (the ids come from the seed).
         var commands = CommandLine().Matches(compose).Select(m => m.Groups[1].Value).Where(c => c.Contains("--storage", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, commands.Count);
         Assert.All(commands, c => Assert.Contains("\"--storage\", \"postgres\", \"--connection\", \"Host=postgres;", c, StringComparison.Ordinal));
-        Assert.Equal(2, commands.Select(c => SchemaArgument().Match(c).Groups[1].Value).Distinct().Count());
+        Assert.Single(commands.Select(c => SchemaArgument().Match(c).Groups[1].Value).Distinct());
+        Assert.Equal(2, commands.Select(c => SeedArgument().Match(c).Groups[1].Value).Where(s => s.Length > 0).Distinct().Count());
         Assert.Contains("worker-2:\n    <<: *worker", compose, StringComparison.Ordinal);
 
         // Every published port is on loopback.
@@ -127,6 +129,9 @@ public sealed partial class DockerFilesTests
 
     [GeneratedRegex(@"""--schema"", ""(\w+)""")]
     private static partial Regex SchemaArgument();
+
+    [GeneratedRegex(@"""--seed"", ""(\d+)""")]
+    private static partial Regex SeedArgument();
 
     [GeneratedRegex(@"^\s+- (""[^""]+"")\s*(#.*)?$", RegexOptions.Multiline)]
     private static partial Regex PortLine();
