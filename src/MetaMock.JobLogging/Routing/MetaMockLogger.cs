@@ -50,21 +50,18 @@ internal sealed class MetaMockLogger : ILogger
                     return;
                 }
 
-                if (sequence != 0)
+                // The console's JSON line of this call carries the seq its CloudWatch line carries (0, for text, shares nothing).
+                var previous = LineOrigin.Share(sequence);
+                try
                 {
-                    // The console's JSON line of this call carries the seq its CloudWatch line carries.
-                    var previous = LineOrigin.Share(sequence);
-                    try
-                    {
-                        _console.Log(logLevel, eventId, state, exception, formatter);
-                    }
-                    finally
-                    {
-                        LineOrigin.EndShare(previous);
-                    }
-
-                    return;
+                    _console.Log(logLevel, eventId, state, exception, formatter);
                 }
+                finally
+                {
+                    LineOrigin.EndShare(previous);
+                }
+
+                return;
             }
         }
 

@@ -110,15 +110,7 @@ internal sealed class SpoolFreeFiles : IDisposable
     /// </summary>
     public int Trim()
     {
-        var deleted = 0;
-        if (!_takenSinceTrim)
-        {
-            while (_files.Count > KeptWhenIdle && TryDropOne())
-            {
-                deleted++;
-            }
-        }
-
+        var deleted = _takenSinceTrim ? 0 : DropBeyondIdleKeep();
         _takenSinceTrim = false;
         return deleted;
     }
@@ -152,16 +144,24 @@ internal sealed class SpoolFreeFiles : IDisposable
     /// <summary>Deletes the free files beyond <see cref="KeptWhenIdle"/> and unmaps the rest, which stay, cleared, for the next process on the slot.</summary>
     public void Dispose()
     {
-        while (_files.Count > KeptWhenIdle && TryDropOne())
-        {
-        }
-
+        DropBeyondIdleKeep();
         while (_files.TryPop(out var file))
         {
             file.Dispose();
         }
 
         Volatile.Write(ref _count, 0);
+    }
+
+    private int DropBeyondIdleKeep()
+    {
+        var deleted = 0;
+        while (_files.Count > KeptWhenIdle && TryDropOne())
+        {
+            deleted++;
+        }
+
+        return deleted;
     }
 
     private void Keep(SpoolFile file)
