@@ -1,5 +1,6 @@
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Buffer;
 using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Formatting;
 using Microsoft.Extensions.Logging;

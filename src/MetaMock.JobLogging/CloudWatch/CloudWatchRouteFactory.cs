@@ -1,6 +1,9 @@
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
 using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Buffer;
+using MetaMock.JobLogging.CloudWatch.Sending.Reporting;
+using MetaMock.JobLogging.CloudWatch.Sending.Send;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Diagnostics;
 

@@ -1,5 +1,5 @@
 using MetaMock.JobLogging.CloudWatch;
-using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Reporting;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Configuration;
 using MetaMock.JobLogging.Diagnostics;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MetaMock.JobLogging.CloudWatch;
 using MetaMock.JobLogging.CloudWatch.Records;
-using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Buffer;
 using MetaMock.JobLogging.JobBench.Measurement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Send;
 using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,3 @@
-using MetaMock.JobLogging.CloudWatch.Sending;
 using MetaMock.JobLogging.CloudWatch.Sending.Pacing;
 using MetaMock.JobLogging.Tests.CloudWatch.Support;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,10 @@
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.CloudWatch.Sending.Buffer;
 using MetaMock.JobLogging.CloudWatch.Sending.Intake;
 using MetaMock.JobLogging.CloudWatch.Sending.Pacing;
+using MetaMock.JobLogging.CloudWatch.Sending.Reporting;
+using MetaMock.JobLogging.CloudWatch.Sending.Send;
+using MetaMock.JobLogging.CloudWatch.Sending.Streams;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Diagnostics;
 

@@ -1,4 +1,4 @@
-using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Reporting;
 using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.Configuration;
 using MetaMock.JobLogging.Routing;

@@ -1,5 +1,8 @@
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
+using MetaMock.JobLogging.CloudWatch.Sending.Buffer;
+using MetaMock.JobLogging.CloudWatch.Sending.Send;
+using MetaMock.JobLogging.CloudWatch.Sending.Streams;
 using MetaMock.JobLogging.Diagnostics;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending.Intake;

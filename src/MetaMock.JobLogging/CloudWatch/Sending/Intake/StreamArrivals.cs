@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using MetaMock.JobLogging.CloudWatch.Sending.Send;
+using MetaMock.JobLogging.CloudWatch.Sending.Streams;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending.Intake;
 

@@ -1,8 +1,9 @@
 using MetaMock.JobLogging.CloudWatch;
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
-using MetaMock.JobLogging.CloudWatch.Sending;
+using MetaMock.JobLogging.CloudWatch.Sending.Buffer;
 using MetaMock.JobLogging.CloudWatch.Sending.Intake;
+using MetaMock.JobLogging.CloudWatch.Sending.Streams;
 using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Formatting;
 using MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;

@@ -1,9 +1,0 @@
-namespace MetaMock.JobLogging.CloudWatch.Sending;
-
-/// <summary>The outcome of handing one event to the buffer.</summary>
-internal enum BufferWriteResult
-{
-    Accepted,
-    Full,
-    Closed,
-}
