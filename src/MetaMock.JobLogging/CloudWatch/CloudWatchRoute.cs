@@ -53,8 +53,21 @@ internal sealed class CloudWatchRoute : IDisposable
     public long Capture<TState>(LogLevel level, InternedText category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         var deferred = DeferredMessage.TryDefer(state, formatter);
+        try
+        {
+            return Capture(level, category, state, deferred, exception, formatter);
+        }
+        finally
+        {
+            // The record holds the values now; the thread's holder lets go of the caller's state.
+            deferred?.Release();
+        }
+    }
+
+    private long Capture<TState>(LogLevel level, InternedText category, TState state, TemplateState<TState>? deferred, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
         var placeholders = 0;
-        var message = deferred ?? UserText.OfMessage(state, exception, formatter, ref placeholders) ?? string.Empty;
+        object message = (object?)deferred ?? UserText.OfMessage(state, exception, formatter, ref placeholders) ?? string.Empty;
         var exceptionText = exception is null ? null : UserText.OfException(exception, ref placeholders);
         var sequence = _keepState ? LineOrigin.NextSequence() : 0;
         var e = new LogEvent(
@@ -64,7 +77,7 @@ internal sealed class CloudWatchRoute : IDisposable
             MetaMockLogContext.Current,
             message,
             exceptionText,
-            _keepState ? (deferred ?? state) as IEnumerable<KeyValuePair<string, object?>> : null,
+            _keepState ? ((object?)deferred ?? state) as IEnumerable<KeyValuePair<string, object?>> : null,
             _keepState ? _scopes : null,
             sequence,
             deferred is null ? null : TypedValues<TState>.Reader);

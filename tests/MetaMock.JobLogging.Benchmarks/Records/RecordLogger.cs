@@ -30,11 +30,19 @@ internal sealed class RecordLogger : ILogger
             return;
         }
 
-        var message = DeferredMessage.TryDefer(state, formatter) ?? formatter(state, exception);
-        var e = new LogEvent(TimeProvider.System.GetUtcNow().UtcTicks, logLevel, _category, MetaMockLogContext.Current, message, exception?.ToString(), null, null);
-        if (_log.Append(e) != AppendResult.Accepted)
+        var deferred = DeferredMessage.TryDefer(state, formatter);
+        try
         {
-            throw new InvalidOperationException("The benchmark's segments are sized so that no append is refused.");
+            var message = (object?)deferred ?? formatter(state, exception);
+            var e = new LogEvent(TimeProvider.System.GetUtcNow().UtcTicks, logLevel, _category, MetaMockLogContext.Current, message, exception?.ToString(), null, null, 0, deferred is null ? null : TypedValues<TState>.Reader);
+            if (_log.Append(e) != AppendResult.Accepted)
+            {
+                throw new InvalidOperationException("The benchmark's segments are sized so that no append is refused.");
+            }
+        }
+        finally
+        {
+            deferred?.Release();
         }
     }
 }

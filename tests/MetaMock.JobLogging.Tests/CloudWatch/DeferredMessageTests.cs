@@ -101,8 +101,42 @@ public sealed partial class DeferredMessageTests
         Assert.Equal(0, harness.Diagnostics.EventsDropped);
     }
 
+    [Fact]
+    public void A_log_call_made_while_another_is_being_captured_on_the_same_thread_keeps_both_messages_whole()
+    {
+        // The thread's holder of the outer call's state is in use while its exception's text is read; the inner call,
+        // with a state of the same type, must get a holder of its own and leave the outer one's values alone.
+        var client = new RecordingClient();
+        var harness = LoggingHarness.Start(new Uri("http://127.0.0.1:9/"), "nested", clients: client);
+        using (harness)
+        {
+            using var context = MetaMockLogContext.BeginJobContext("n");
+            var logger = harness.CreateLogger();
+            logger.LogError(new LoggingException(logger), "outer {Count} for {PresetId}", 1, "outer-preset");
+            logger.LogInformation("after {Count} for {PresetId}", 3, "after-preset");
+        }
+
+        // The inner call is captured first: the outer one reads its exception's text before it takes the time.
+        Assert.Equal(
+            [
+                "[INFO] [job_id=n] inner 2 for inner-preset",
+                "[ERROR] [job_id=n] outer 1 for outer-preset",
+                "[INFO] [job_id=n] after 3 for after-preset",
+            ],
+            client.Events("nested", "jobs/n").Select(e => e.Message.Split('\n')[0]));
+    }
+
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Generated {Count} for {PresetId}")]
     private static partial void Generated(ILogger logger, int count, string presetId);
+
+    private sealed class LoggingException(ILogger logger) : Exception("logs when printed")
+    {
+        public override string ToString()
+        {
+            logger.LogInformation("inner {Count} for {PresetId}", 2, "inner-preset");
+            return base.ToString();
+        }
+    }
 
     private sealed class Mutable(string text)
     {
@@ -128,6 +162,7 @@ public sealed partial class DeferredMessageTests
             if (deferred is not null)
             {
                 Assert.Equal(formatter(state, exception), DeferredMessage.Render(deferred));
+                deferred.Release();
             }
         }
     }

@@ -8,20 +8,27 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 internal static class Frames
 {
     /// <summary>
-    /// Publishes a frame whose body is already written at <c>frame[8..]</c>: the checksum, then the length, with release
-    /// semantics, so a reader that sees the length sees the whole body.
+    /// Publishes a frame whose body is already written at <c>frame[8..]</c>: the checksum (when <paramref name="checksum"/>),
+    /// then the length, with release semantics, so a reader that sees the length sees the whole body.
     /// </summary>
-    public static void Commit(Span<byte> frame, int bodyLength)
+    public static void Commit(Span<byte> frame, int bodyLength, bool checksum = true)
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(frame[4..], RecordFrame.Checksum(frame.Slice(RecordFrame.HeaderSize, bodyLength)));
+        if (checksum)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(frame[4..], RecordFrame.Checksum(frame.Slice(RecordFrame.HeaderSize, bodyLength)));
+        }
+
         Volatile.Write(ref LengthField(frame), BitConverter.IsLittleEndian ? bodyLength : BinaryPrimitives.ReverseEndianness(bodyLength));
     }
 
     /// <summary>Marks the end of the frames of a region whose last reservation did not fit.</summary>
     public static void WriteEnd(Span<byte> at) => Volatile.Write(ref LengthField(at), unchecked((int)RecordFrame.EndMarker));
 
-    /// <summary>Reads the frame at <paramref name="offset"/> (a multiple of 8); <paramref name="next"/> is where the following one starts.</summary>
-    public static FrameStatus Read(ReadOnlySpan<byte> region, int offset, out ReadOnlySpan<byte> body, out int next)
+    /// <summary>
+    /// Reads the frame at <paramref name="offset"/> (a multiple of 8); <paramref name="next"/> is where the following one
+    /// starts. With <paramref name="verify"/> false the checksum is not compared (a region whose frames were committed without one).
+    /// </summary>
+    public static FrameStatus Read(ReadOnlySpan<byte> region, int offset, out ReadOnlySpan<byte> body, out int next, bool verify = true)
     {
         body = default;
         next = offset;
@@ -48,7 +55,7 @@ internal static class Frames
         }
 
         var candidate = region.Slice(offset + RecordFrame.HeaderSize, (int)length);
-        if (RecordFrame.Checksum(candidate) != BinaryPrimitives.ReadUInt32LittleEndian(region[(offset + 4)..]))
+        if (verify && RecordFrame.Checksum(candidate) != BinaryPrimitives.ReadUInt32LittleEndian(region[(offset + 4)..]))
         {
             return FrameStatus.Corrupt;
         }

@@ -22,8 +22,9 @@ internal abstract unsafe class Segment : IDisposable
     private int _fullyRead;
     private int _released;
 
-    protected Segment(byte* data, int capacity, int tail = 0)
+    protected Segment(byte* data, int capacity, bool checksummed, int tail = 0)
     {
+        Checksummed = checksummed;
         _data = data;
         Capacity = capacity;
         Epoch = Interlocked.Increment(ref _lastEpoch);
@@ -31,10 +32,20 @@ internal abstract unsafe class Segment : IDisposable
         _writer.Data = data;
         _writer.Capacity = capacity;
         _writer.Epoch = Epoch;
+        _writer.Checksummed = checksummed;
     }
 
     /// <summary>Unique per segment in the process: which definitions it holds is tracked by this (see <see cref="InternedText"/>).</summary>
     public long Epoch { get; }
+
+    /// <summary>
+    /// Whether its frames carry a checksum: a file's frames can be torn by a crash or damaged on disk and are checked
+    /// when read back; a memory segment dies with its process, so its frames are neither checksummed nor checked.
+    /// </summary>
+    public bool Checksummed { get; }
+
+    /// <summary><see cref="Checksummed"/>, read from the writers' cache line (the log call's copy).</summary>
+    public bool WriterChecksummed => _writer.Checksummed;
 
     /// <summary><see cref="Epoch"/>, read from the writers' cache line (the log call's copy).</summary>
     public long WriterEpoch => _writer.Epoch;
@@ -127,5 +138,8 @@ internal abstract unsafe class Segment : IDisposable
 
         [System.Runtime.InteropServices.FieldOffset(88)]
         public int Capacity;
+
+        [System.Runtime.InteropServices.FieldOffset(92)]
+        public bool Checksummed;
     }
 }

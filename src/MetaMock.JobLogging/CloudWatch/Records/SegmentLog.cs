@@ -46,7 +46,7 @@ internal sealed class SegmentLog
                     if (segment.TryReserve(RecordFrame.Size(body), out var frame))
                     {
                         frameBytes = frame.Length + (plan.Template?.TextBytes ?? 0);
-                        Write(frame, body, e, plan, definitions, scratch);
+                        Write(frame, body, segment.WriterChecksummed, e, plan, definitions, scratch);
                         RecordEncoder.MarkDefined(e, plan, definitions, segment.WriterEpoch);
                         return AppendResult.Accepted;
                     }
@@ -117,7 +117,7 @@ internal sealed class SegmentLog
         }
     }
 
-    private static void Write(Span<byte> frame, int body, in LogEvent e, in EventPlan plan, Definitions definitions, EncodeScratch scratch)
+    private static void Write(Span<byte> frame, int body, bool checksum, in LogEvent e, in EventPlan plan, Definitions definitions, EncodeScratch scratch)
     {
         try
         {
@@ -127,10 +127,10 @@ internal sealed class SegmentLog
         {
             // The space is reserved: it must be committed, or the reader would wait for it forever.
             frame[RecordFrame.HeaderSize] = (byte)RecordKind.Padding;
-            Frames.Commit(frame, body);
+            Frames.Commit(frame, body, checksum);
             throw;
         }
 
-        Frames.Commit(frame, body);
+        Frames.Commit(frame, body, checksum);
     }
 }

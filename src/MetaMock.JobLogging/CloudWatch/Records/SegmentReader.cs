@@ -40,7 +40,7 @@ internal sealed class SegmentReader
         while (true)
         {
             view = default;
-            switch (Frames.Read(data, _offset, out var body, out var next))
+            switch (Frames.Read(data, _offset, out var body, out var next, Segment.Checksummed))
             {
                 case FrameStatus.End:
                     return ReadStatus.End;

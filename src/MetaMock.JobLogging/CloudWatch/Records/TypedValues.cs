@@ -12,7 +12,7 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// </summary>
 internal static class TypedValues<TState>
 {
-    /// <summary>Adds the boxed state's values to the scratch, in order; null when the state has no typed reader.</summary>
+    /// <summary>Adds the values of the state held by a <see cref="TemplateState{TState}"/> to the scratch, in order; null when the state has no typed reader.</summary>
     public static readonly Action<object, EncodeScratch>? Reader = Build();
 
     private static Action<object, EncodeScratch>? Build()
@@ -32,12 +32,12 @@ internal static class TypedValues<TState>
                 return null;
             }
 
-            var box = Expression.Parameter(typeof(object), "box");
+            var box = Expression.Parameter(typeof(object), "held");
             var scratch = Expression.Parameter(typeof(EncodeScratch), "scratch");
             var state = Expression.Variable(type, "state");
             var add = typeof(EncodeScratch).GetMethod(nameof(EncodeScratch.AddValue))!;
             var from = typeof(CapturedValue).GetMethods().Single(m => m.Name == nameof(CapturedValue.From) && m.IsGenericMethodDefinition);
-            var body = new List<Expression> { Expression.Assign(state, Expression.Unbox(box, type)) };
+            var body = new List<Expression> { Expression.Assign(state, Expression.Field(Expression.Convert(box, typeof(TemplateState<TState>)), nameof(TemplateState<TState>.Value))) };
             body.AddRange(fields.Select(field => Expression.Call(scratch, add, Expression.Call(from.MakeGenericMethod(field!.FieldType), Expression.Field(state, field), scratch))));
             return Expression.Lambda<Action<object, EncodeScratch>>(Expression.Block([state], body), box, scratch).Compile();
         }

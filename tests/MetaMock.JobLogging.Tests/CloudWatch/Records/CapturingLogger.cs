@@ -14,6 +14,24 @@ internal sealed class CapturingLogger : ILogger
     /// <summary>The typed reader of the last state's values, when it has one.</summary>
     public Action<object, MetaMock.JobLogging.CloudWatch.Records.EncodeScratch>? Reader { get; private set; }
 
+    /// <summary>
+    /// What <see cref="MetaMock.JobLogging.CloudWatch.DeferredMessage.TryDefer"/> gives for the state, in a holder of
+    /// its own: the one a log call gets is the thread's, released when the call ends.
+    /// </summary>
+    public static object? KeepDeferred<TState>(TState state, Func<TState, Exception?, string> formatter)
+    {
+        var deferred = MetaMock.JobLogging.CloudWatch.DeferredMessage.TryDefer(state, formatter);
+        if (deferred is null)
+        {
+            return null;
+        }
+
+        deferred.Release();
+        var kept = MetaMock.JobLogging.CloudWatch.TemplateState<TState>.Create();
+        kept.Value = state;
+        return kept;
+    }
+
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) => true;
@@ -22,7 +40,7 @@ internal sealed class CapturingLogger : ILogger
     {
         State = state;
         Formatted = formatter(state, exception);
-        Deferred = MetaMock.JobLogging.CloudWatch.DeferredMessage.TryDefer(state, formatter);
+        Deferred = KeepDeferred(state, formatter);
         Reader = MetaMock.JobLogging.CloudWatch.Records.TypedValues<TState>.Reader;
     }
 }

@@ -31,6 +31,24 @@ public sealed class SegmentLogTests
     }
 
     [Fact]
+    public void A_memory_segments_frames_carry_no_checksum_and_are_read_without_checking_one()
+    {
+        // A memory segment dies with its process, so nothing can tear or damage its frames: the CRC is a file's cost only.
+        var pool = new MemorySegmentPool(capacity: 16 * 1024, maxSegments: 2);
+        var tables = new InternTables();
+        var log = new SegmentLog(pool, tables);
+        Assert.Equal(AppendResult.Accepted, log.Append(new LogEvent(1, LogLevel.Information, tables.Category("Memory"), null, "first", null, null, null)));
+        var segment = log.Peek()!;
+        Assert.False(segment.Checksummed);
+        Assert.Equal(0u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(segment.Data[4..]));
+        Assert.Equal(FrameStatus.Corrupt, Frames.Read(segment.Data, 0, out _, out _));
+
+        var reader = new SegmentLogReader(log);
+        Assert.Equal(ReadStatus.Event, reader.TryRead(out var view, out _));
+        Assert.Equal("first", view.MessageText());
+    }
+
+    [Fact]
     public void Records_appended_by_many_threads_at_once_are_each_read_once_in_each_writers_order_and_every_segment_returns_to_the_pool()
     {
         const int Writers = 4;

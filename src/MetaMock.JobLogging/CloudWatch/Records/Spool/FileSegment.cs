@@ -23,7 +23,7 @@ internal sealed unsafe class FileSegment : Segment
     private readonly Action<FileSegment>? _onSettled;
 
     private FileSegment(SpoolFile file, long sequence, int capacity, int tail, Action<FileSegment>? onSettled)
-        : base(file.Pointer + HeaderSize, capacity, tail)
+        : base(file.Pointer + HeaderSize, capacity, checksummed: true, tail)
     {
         File = file;
         Sequence = sequence;

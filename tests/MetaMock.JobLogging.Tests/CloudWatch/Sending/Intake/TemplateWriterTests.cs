@@ -139,6 +139,6 @@ public sealed class TemplateWriterTests
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            State = DeferredMessage.TryDefer(state, formatter);
+            State = Records.CapturingLogger.KeepDeferred(state, formatter);
     }
 }
