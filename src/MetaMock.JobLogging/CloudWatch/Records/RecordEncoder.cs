@@ -188,16 +188,16 @@ internal sealed class RecordEncoder
 
     // The template's values by type; -1 when one is an enum: its name is kept, so a numeric format specifier ({Level:D})
     // would print the name where the console prints the number, and the message is formatted at the call instead.
-    // A source-generated state's values are read by its typed reader (no box per value); others through its list.
+    // A source-generated state's values are read by its typed reader (no box per value), LogInformation(template, args)'s
+    // from MEL's params array (no name/value pair per value); others through its list.
     private static int SizeValues(IReadOnlyList<KeyValuePair<string, object?>> state, int count, Action<object, EncodeScratch>? reader, EncodeScratch scratch)
     {
         var mark = scratch.Count;
-        if (reader is not null)
+        reader?.Invoke(state, scratch);
+        if (scratch.Count - mark != count)
         {
-            reader(state, scratch);
-        }
-        else
-        {
+            // No reader, or one that found another number of values than the template's holes: the list is the reference.
+            scratch.ForgetFrom(mark);
             for (var i = 0; i < count; i++)
             {
                 scratch.Add(CapturedValue.From(state[i].Value, scratch));

@@ -8,12 +8,50 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// For the states of <c>LoggerMessage.Define</c> and <c>[LoggerMessage]</c> methods (value types of the logging
 /// abstractions holding their values in typed fields), a reader that captures each value straight from its field:
 /// reading them through the state's list would box every value-type value. Null for any other state, or when the
-/// fields are not found as expected (the list is then read as for any state).
+/// fields are not found as expected (the list is then read as for any state). For <c>LogInformation(template, args)</c>'s
+/// state, whose values are already boxed in MEL's params array, the reader takes them from that array: its list builds
+/// a name/value pair per value read.
 /// </summary>
 internal static class TypedValues<TState>
 {
+    /// <summary>
+    /// For <c>LogInformation(template, args)</c>'s state held by a <see cref="TemplateState{TState}"/>: its values array
+    /// (null when it has none), read from its field; null for any other state, or another layout of it.
+    /// </summary>
+    public static readonly Func<object, object?[]?>? ValueArray = BuildValueArray();
+
     /// <summary>Adds the values of the state held by a <see cref="TemplateState{TState}"/> to the scratch, in order; null when the state has no typed reader.</summary>
-    public static readonly Action<object, EncodeScratch>? Reader = Build();
+    public static readonly Action<object, EncodeScratch>? Reader = Build() ?? FromArray(ValueArray);
+
+    private static Func<object, object?[]?>? BuildValueArray()
+    {
+        var type = typeof(TState);
+        if (!type.IsValueType || type.Assembly != typeof(ILogger).Assembly || type.Name != "FormattedLogValues")
+        {
+            return null;
+        }
+
+        var field = type.GetField("_values", BindingFlags.Instance | BindingFlags.NonPublic);
+        if (field?.FieldType != typeof(object[]))
+        {
+            return null;
+        }
+
+        var held = Expression.Parameter(typeof(object), "held");
+        var state = Expression.Field(Expression.Convert(held, typeof(TemplateState<TState>)), nameof(TemplateState<TState>.Value));
+        return Expression.Lambda<Func<object, object?[]?>>(Expression.Field(state, field), held).Compile();
+    }
+
+    private static Action<object, EncodeScratch>? FromArray(Func<object, object?[]?>? array) => array is null ? null : (held, scratch) =>
+    {
+        // As many as the template has holes: MEL's list stops there too.
+        var values = array(held) ?? [];
+        var count = Math.Min(values.Length, ((IReadOnlyList<KeyValuePair<string, object?>>)held).Count - 1);
+        for (var i = 0; i < count; i++)
+        {
+            scratch.AddValue(CapturedValue.From(values[i], scratch));
+        }
+    };
 
     private static Action<object, EncodeScratch>? Build()
     {

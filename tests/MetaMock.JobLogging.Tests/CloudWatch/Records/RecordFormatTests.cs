@@ -95,7 +95,7 @@ public sealed class RecordFormatTests
         });
 
     [Fact]
-    public void A_source_generated_states_values_read_from_its_typed_fields_are_recorded_as_its_list_gives_them()
+    public void A_source_generated_or_params_states_values_read_from_its_fields_are_recorded_as_its_list_gives_them()
     {
         var first = LoggerMessage.Define<int, long, double, bool, decimal, DateTime>(LogLevel.Information, 1, "{A} {B} {C} {D} {E} {F}");
         var second = LoggerMessage.Define<Guid, TimeSpan, DateTimeOffset, string?, float, char>(LogLevel.Information, 2, "{A} {B} {C} {D} {E} {F}");
@@ -105,6 +105,11 @@ public sealed class RecordFormatTests
                 var (a, b, c, d, e, f) = one;
                 AssertSameRecord(logger => first(logger, a, b, c, d, e, f, null));
                 AssertSameRecord(logger => second(logger, guid, span, offset, text, (float)c, (char)a, null));
+#pragma warning disable CA1848, CA2254, CA2017 // LogInformation(template, args) is the state under test, with more values than holes too.
+                AssertSameRecord(logger => logger.LogInformation("{A} {B} {C} {D} {E} {F} {G} {H} {I}", a, b, c, d, e, f, guid, text, offset));
+                AssertSameRecord(logger => logger.LogInformation("no holes"));
+                AssertSameRecord(logger => logger.LogInformation("{A} only", a, b, text));
+#pragma warning restore CA1848, CA2254, CA2017
             });
 
         static void AssertSameRecord(Action<ILogger> log)
