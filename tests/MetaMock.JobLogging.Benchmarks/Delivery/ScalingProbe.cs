@@ -5,7 +5,7 @@ namespace MetaMock.JobLogging.Benchmarks.Delivery;
 
 /// <summary>
 /// B4's child-side sampler: every 50 ms the working set, the GC heap, the events in flight and what the CloudWatch path
-/// holds for them (segments, formatted chunks, streams). Keeps each figure's peak, and every figure as it was at the
+/// holds for them (segments, formatted chunks, streams, the streams' pending arrays). Keeps each figure's peak, and every figure as it was at the
 /// sample with the highest working set, so the peak can be split into its parts.
 /// </summary>
 internal sealed class ScalingProbe
@@ -33,6 +33,9 @@ internal sealed class ScalingProbe
             ["private"] = _process.PrivateMemorySize64,
             ["gc_heap"] = GC.GetTotalMemory(forceFullCollection: false),
             ["gc_committed"] = gc.TotalCommittedBytes,
+            // What the last collection left (less its free space): live objects and not-yet-collected old ones, without
+            // the young garbage that GC heap counts until the next collection.
+            ["gc_after"] = gc.HeapSizeBytes - gc.FragmentedBytes,
             ["threads"] = _process.Threads.Count,
             ["events"] = queued.Events,
             ["bytes"] = queued.Bytes,
@@ -41,6 +44,9 @@ internal sealed class ScalingProbe
             ["seg_mb"] = footprint.SegmentArrayBytes / 1e6,
             ["store_mb"] = footprint.StoreBytes / 1e6,
             ["streams"] = footprint.StreamsHeld,
+            ["pend_streams"] = footprint.Pending.StreamsWithEvents,
+            ["pend_events"] = footprint.Pending.Events,
+            ["pend_mb"] = footprint.Pending.ArrayBytes / 1e6,
         };
         foreach (var (name, value) in now)
         {
