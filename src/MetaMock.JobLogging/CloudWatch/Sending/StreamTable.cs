@@ -162,7 +162,7 @@ internal sealed class StreamTable
             if (excess > 0 || (byIdleTime && now - state.LastUsed >= _idleTimeout))
             {
                 _streams.Remove(state.Address);
-                // Its array goes back to the pool for the next job's stream rather than to the garbage collector.
+                // A pooled array goes back to the pool for the next job's stream rather than to the garbage collector.
                 state.Pending.Clear();
                 excess--;
                 removed++;
