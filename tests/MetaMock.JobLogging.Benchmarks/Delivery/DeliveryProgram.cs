@@ -6,18 +6,18 @@ namespace MetaMock.JobLogging.Benchmarks.Delivery;
 /// The delivery benchmarks (B2, B4, B5), which measure end-to-end throughput and latency and so don't fit
 /// BenchmarkDotNet: <c>delivery b2|b2-spool|b4|b5|b7|all [--quick]</c> (B7, the fleet, runs only when named: it takes
 /// minutes; <c>b2-spool</c>, B2's memory-against-spool rows, is part of <c>all</c>; <c>--warm</c> adds B4's warm
-/// children). Prints Markdown tables.
+/// children, <c>--live</c> one live-heap measurement in each B4 child). Prints Markdown tables.
 /// </summary>
 internal static class DeliveryProgram
 {
-    private const string Usage = "usage: delivery b2|b2-spool|b4|b5|b7|all [--quick] [--warm]";
+    private const string Usage = "usage: delivery b2|b2-spool|b4|b5|b7|all [--quick] [--warm] [--live]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         LoggingUnderTest.UseDummyCredentials();
         if (args is [ScalingBenchmark.ChildCommand, var jobs, var url, .. var flags])
         {
-            return await ScalingBenchmark.RunChildAsync(Int(jobs), new Uri(url), flags.Contains(ScalingBenchmark.WarmFlag));
+            return await ScalingBenchmark.RunChildAsync(Int(jobs), new Uri(url), flags.Contains(ScalingBenchmark.WarmFlag), flags.Contains(ScalingBenchmark.LiveFlag));
         }
 
         if (args is [FleetBenchmark.ChildCommand, var worker, var jobsPerWorker, var seconds, var sinkUrl, var callTimes])
@@ -49,7 +49,7 @@ internal static class DeliveryProgram
 
         if (which is "b4" or "all")
         {
-            await ScalingBenchmark.RunAsync(sink, scale, args.Contains(ScalingBenchmark.WarmFlag), output);
+            await ScalingBenchmark.RunAsync(sink, scale, args.Contains(ScalingBenchmark.WarmFlag), args.Contains(ScalingBenchmark.LiveFlag), output);
         }
 
         if (which is "b5" or "all")

@@ -6,9 +6,9 @@ namespace MetaMock.JobLogging.Benchmarks.Delivery;
 
 /// <summary>
 /// The methods a B4 child compiled, by tier: the parent asks the child's runtime for a summary line per compilation
-/// (<c>DOTNET_JitDisasmSummary</c> into <c>DOTNET_JitStdOutFile</c>), counts the lines by tier after the child exits,
-/// and deletes the file. A warm child reports the file's length when its measured run starts, so the compilations of
-/// that run are counted apart (to within what the runtime had not yet written out).
+/// (<c>DOTNET_JitDisasmSummary</c> into <c>DOTNET_JitStdOutFile</c>) and counts the lines by tier after the child
+/// exits. A warm child reports the file's length when its measured run starts, so the compilations of that run are
+/// counted apart (to within what the runtime had not yet written out).
 /// </summary>
 internal static partial class JitSummary
 {
@@ -32,9 +32,9 @@ internal static partial class JitSummary
 
     /// <summary>
     /// Adds <c>jit_TIER</c> (the whole child) and <c>jit_run_TIER</c> (from byte <paramref name="runStart"/> on; -1: none)
-    /// counts to <paramref name="values"/>, and deletes the file.
+    /// counts to <paramref name="values"/>. The caller deletes the file.
     /// </summary>
-    public static void CountAndDelete(string path, long runStart, Dictionary<string, double> values)
+    public static void Count(string path, long runStart, Dictionary<string, double> values)
     {
         if (!File.Exists(path))
         {
@@ -42,32 +42,29 @@ internal static partial class JitSummary
         }
 
         var bytes = File.ReadAllBytes(path);
-        File.Delete(path);
-        Count(Encoding.UTF8.GetString(bytes), "jit_", values);
+        CountTiers(Encoding.UTF8.GetString(bytes), "jit_", values);
         if (runStart >= 0)
         {
-            Count(Encoding.UTF8.GetString(bytes, (int)Math.Min(runStart, bytes.Length), bytes.Length - (int)Math.Min(runStart, bytes.Length)), "jit_run_", values);
+            var from = (int)Math.Min(runStart, bytes.Length);
+            CountTiers(Encoding.UTF8.GetString(bytes, from, bytes.Length - from), "jit_run_", values);
         }
     }
 
-    private static void Count(string text, string prefix, Dictionary<string, double> values)
+    private static void CountTiers(string text, string prefix, Dictionary<string, double> values)
     {
-        var total = 0;
-        foreach (var (tier, name) in Tiers)
+        foreach (var (_, name) in Tiers)
         {
             values[prefix + name] = 0;
         }
 
+        var total = 0;
         foreach (Match match in TierPattern().Matches(text))
         {
             total++;
-            var tier = match.Groups[1].Value;
-            foreach (var (known, name) in Tiers)
+            var tier = Array.FindIndex(Tiers, t => t.Tier == match.Groups[1].Value);
+            if (tier >= 0)
             {
-                if (tier == known)
-                {
-                    values[prefix + name]++;
-                }
+                values[prefix + Tiers[tier].Name]++;
             }
         }
 

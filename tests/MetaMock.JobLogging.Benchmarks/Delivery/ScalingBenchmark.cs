@@ -18,20 +18,23 @@ internal static class ScalingBenchmark
     /// <summary>Runs each size warm as well (<see cref="ScalingWarmUp"/>); passed on to the warm children.</summary>
     public const string WarmFlag = "--warm";
 
+    /// <summary>Measures the live heap once, near the run's most events in flight (<see cref="ScalingProbe"/>); passed on to every child.</summary>
+    public const string LiveFlag = "--live";
+
     /// <summary>
     /// Runs every size cold (a fresh child measures at once); with <paramref name="warm"/>, each size also in a warm child
     /// (<see cref="ScalingWarmUp"/> first), cold and warm in turn, so both see the same machine.
     /// </summary>
-    public static async Task RunAsync(CloudWatchSink sink, DeliveryScale scale, bool warm, TextWriter output)
+    public static async Task RunAsync(CloudWatchSink sink, DeliveryScale scale, bool warm, bool live, TextWriter output)
     {
         var cold = new List<(long Acked, ScalingSample Sample)>();
         var warmed = new List<(long Acked, ScalingSample Sample)>();
         foreach (var jobs in scale.JobCounts)
         {
-            cold.Add(await MeasureAsync(sink, jobs, warm: false));
+            cold.Add(await MeasureAsync(sink, jobs, warm: false, live));
             if (warm)
             {
-                warmed.Add(await MeasureAsync(sink, jobs, warm: true));
+                warmed.Add(await MeasureAsync(sink, jobs, warm: true, live));
             }
         }
 
@@ -43,10 +46,10 @@ internal static class ScalingBenchmark
         }
     }
 
-    private static async Task<(long Acked, ScalingSample Sample)> MeasureAsync(CloudWatchSink sink, int jobs, bool warm)
+    private static async Task<(long Acked, ScalingSample Sample)> MeasureAsync(CloudWatchSink sink, int jobs, bool warm, bool live)
     {
         sink.Recorder.Reset(long.MaxValue);
-        var sample = await RunChildAsync(sink.Url, jobs, warm);
+        var sample = await RunChildAsync(sink.Url, jobs, warm, live);
         return (sink.Recorder.Events - (long)sample["warm_events"], sample);
     }
 
@@ -54,7 +57,7 @@ internal static class ScalingBenchmark
     /// The child's side: (warm: the warm-up, then a compacting collection and the peaks reset) log, wait until everything
     /// is acknowledged, measure, print one result line.
     /// </summary>
-    public static async Task<int> RunChildAsync(int jobs, Uri sinkUrl, bool warm)
+    public static async Task<int> RunChildAsync(int jobs, Uri sinkUrl, bool warm, bool live)
     {
         using var process = Process.GetCurrentProcess();
         using var logging = LoggingUnderTest.Start(sinkUrl);
@@ -63,7 +66,9 @@ internal static class ScalingBenchmark
         var start = Stopwatch.GetTimestamp();
         var settledBefore = logging.Diagnostics.EventsSent + logging.Diagnostics.EventsDropped;
         var total = (long)jobs * EventProducer.LinesPerBlock;
-        var probe = new ScalingProbe(process, logging.Counters);
+        // Nine tenths of the most the run can hold at once (all of it, or the buffer's limit), which every size reaches.
+        var liveAt = live ? Math.Min(total, new MetaMockLoggingOptions().MaxBufferedEvents) * 9 / 10 : 0;
+        var probe = new ScalingProbe(process, logging.Counters, liveAt);
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -113,7 +118,6 @@ internal static class ScalingBenchmark
         ScalingWarmUp.GiveBackFreeMemory();
         values["warm_events"] = ScalingWarmUp.Events;
         values["warm_heap"] = GC.GetTotalMemory(forceFullCollection: false);
-        values["warm_jit_methods"] = System.Runtime.JitInfo.GetCompiledMethodCount();
         values["jit_offset"] = Environment.GetEnvironmentVariable(JitSummary.FileVariable) is { } jitFile && File.Exists(jitFile) ? new FileInfo(jitFile).Length : -1;
         var reset = ScalingWarmUp.ResetPeakWorkingSet();
         process.Refresh();
@@ -125,7 +129,7 @@ internal static class ScalingBenchmark
     // quiet flush interval later the sender is at rest.
     private static Task AtRestAsync() => Task.Delay(new MetaMockLoggingOptions().FlushInterval + TimeSpan.FromMilliseconds(500));
 
-    private static async Task<ScalingSample> RunChildAsync(Uri sinkUrl, int jobs, bool warm)
+    private static async Task<ScalingSample> RunChildAsync(Uri sinkUrl, int jobs, bool warm, bool live)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         var jitFile = JitSummary.AskFor(start);
@@ -140,29 +144,38 @@ internal static class ScalingBenchmark
             start.ArgumentList.Add(arg);
         }
 
-        if (warm)
+        foreach (var (flag, on) in new[] { (WarmFlag, warm), (LiveFlag, live) })
         {
-            start.ArgumentList.Add(WarmFlag);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("The B4 child process did not start.");
-        ScalingSample? sample = null;
-        while (await child.StandardOutput.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith(ScalingSample.Marker, StringComparison.Ordinal))
+            if (on)
             {
-                sample = ScalingSample.Parse(line);
+                start.ArgumentList.Add(flag);
             }
         }
 
-        await child.WaitForExitAsync();
-        if (sample is null)
+        try
+        {
+            using var child = Process.Start(start) ?? throw new InvalidOperationException("The B4 child process did not start.");
+            ScalingSample? sample = null;
+            while (await child.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith(ScalingSample.Marker, StringComparison.Ordinal))
+                {
+                    sample = ScalingSample.Parse(line);
+                }
+            }
+
+            await child.WaitForExitAsync();
+            if (sample is null)
+            {
+                throw new InvalidOperationException($"The B4 child for {jobs} jobs exited with {child.ExitCode} and no result.");
+            }
+
+            JitSummary.Count(jitFile, warm ? (long)sample["jit_offset"] : -1, sample.Values);
+            return sample;
+        }
+        finally
         {
             File.Delete(jitFile);
-            throw new InvalidOperationException($"The B4 child for {jobs} jobs exited with {child.ExitCode} and no result.");
         }
-
-        JitSummary.CountAndDelete(jitFile, warm ? (long)sample["jit_offset"] : -1, sample.Values);
-        return sample;
     }
 }

@@ -14,11 +14,18 @@ internal sealed class ScalingProbe
     private readonly SenderCounters _counters;
     private readonly Dictionary<string, double> _peaks = new(StringComparer.Ordinal);
     private Dictionary<string, double> _atPeak = new(StringComparer.Ordinal);
+    private readonly long _liveAtEvents;
+    private Dictionary<string, double>? _live;
 
-    public ScalingProbe(Process process, SenderCounters counters)
+    /// <param name="liveAtEvents">
+    /// When the events in flight first reach this many, one full blocking collection measures the live heap with them
+    /// (<c>live_*</c>); 0: never, as it changes what the collector does next.
+    /// </param>
+    public ScalingProbe(Process process, SenderCounters counters, long liveAtEvents = 0)
     {
         _process = process;
         _counters = counters;
+        _liveAtEvents = liveAtEvents;
     }
 
     public void Sample()
@@ -57,9 +64,18 @@ internal sealed class ScalingProbe
         {
             _atPeak = now;
         }
+
+        if (_live is null && _liveAtEvents > 0 && queued.Events >= _liveAtEvents)
+        {
+            var live = GC.GetTotalMemory(forceFullCollection: true);
+            _live = new(now.Select(p => KeyValuePair.Create("live_" + p.Key, p.Value)), StringComparer.Ordinal)
+            {
+                ["live_heap"] = live,
+            };
+        }
     }
 
-    /// <summary>The peaks as <c>peak_*</c>, the figures at the working set's peak as <c>at_*</c>.</summary>
+    /// <summary>The peaks as <c>peak_*</c>, the figures at the working set's peak as <c>at_*</c>, the live heap's as <c>live_*</c>.</summary>
     public void AddTo(Dictionary<string, double> values)
     {
         foreach (var (name, value) in _peaks)
@@ -70,6 +86,11 @@ internal sealed class ScalingProbe
         foreach (var (name, value) in _atPeak)
         {
             values["at_" + name] = value;
+        }
+
+        foreach (var (name, value) in _live ?? [])
+        {
+            values[name] = value;
         }
     }
 
