@@ -18,7 +18,7 @@ internal static class ScalingBenchmark
     /// <summary>Runs each size warm as well (<see cref="ScalingWarmUp"/>); passed on to the warm children.</summary>
     public const string WarmFlag = "--warm";
 
-    /// <summary>Measures the live heap once, near the run's most events in flight (<see cref="ScalingProbe"/>); passed on to every child.</summary>
+    /// <summary>Measures the live heap once, near the run's most formatted events in flight (<see cref="ScalingProbe"/>); passed on to every child.</summary>
     public const string LiveFlag = "--live";
 
     /// <summary>
@@ -66,8 +66,8 @@ internal static class ScalingBenchmark
         var start = Stopwatch.GetTimestamp();
         var settledBefore = logging.Diagnostics.EventsSent + logging.Diagnostics.EventsDropped;
         var total = (long)jobs * EventProducer.LinesPerBlock;
-        // Nine tenths of the most the run can hold at once (all of it, or the buffer's limit), which every size reaches.
-        var liveAt = live ? Math.Min(total, new MetaMockLoggingOptions().MaxBufferedEvents) * 9 / 10 : 0;
+        // Half the most the run can hold at once (all of it, or the buffer's limit): every size's streams reach it.
+        var liveAt = live ? Math.Min(total, new MetaMockLoggingOptions().MaxBufferedEvents) / 2 : 0;
         var probe = new ScalingProbe(process, logging.Counters, liveAt);
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>

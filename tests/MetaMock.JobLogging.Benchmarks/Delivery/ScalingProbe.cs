@@ -18,8 +18,9 @@ internal sealed class ScalingProbe
     private Dictionary<string, double>? _live;
 
     /// <param name="liveAtEvents">
-    /// When the events in flight first reach this many, one full blocking collection measures the live heap with them
-    /// (<c>live_*</c>); 0: never, as it changes what the collector does next.
+    /// When the streams' pending lists first hold this many formatted events (the loop's count at its last round), one
+    /// full blocking collection measures the live heap with them (<c>live_*</c>); 0: never, as it changes what the
+    /// collector does next. Formatted, an event holds the most: its text, its pending slot, its stream.
     /// </param>
     public ScalingProbe(Process process, SenderCounters counters, long liveAtEvents = 0)
     {
@@ -65,7 +66,7 @@ internal sealed class ScalingProbe
             _atPeak = now;
         }
 
-        if (_live is null && _liveAtEvents > 0 && queued.Events >= _liveAtEvents)
+        if (_live is null && _liveAtEvents > 0 && footprint.Pending.Events >= _liveAtEvents)
         {
             var live = GC.GetTotalMemory(forceFullCollection: true);
             _live = new(now.Select(p => KeyValuePair.Create("live_" + p.Key, p.Value)), StringComparer.Ordinal)

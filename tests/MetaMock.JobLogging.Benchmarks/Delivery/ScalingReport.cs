@@ -22,11 +22,11 @@ internal static class ScalingReport
         await TableAsync(output, rows, "At rest, after a full compacting GC:",
             "| jobs | heap MB | gen0 / gen1 / gen2 / LOH / POH MB | GC committed MB | working set MB | JIT'd methods |",
             (_, s) => Line($"| {s["jobs"]:N0} | {s["heap"] / 1e6:0.00} | {s["end_gen0"] / 1e6:0.00} / {s["end_gen1"] / 1e6:0.00} / {s["end_gen2"] / 1e6:0.00} / {s["end_loh"] / 1e6:0.00} / {s["end_poh"] / 1e6:0.00} | {s["end_committed"] / 1e6:0.0} | {s["end_ws"] / 1e6:0.0} | {s["jit_methods"]:N0} |"));
-        if (rows[0].Sample["live_heap"] > 0)
+        if (rows.Any(r => r.Sample["live_heap"] > 0))
         {
-            await TableAsync(output, rows, "Live heap (--live: one full blocking GC when the events in flight first reached nine tenths of the run's most), and per event in flight over the heap at rest:",
-                "| jobs | events in flight | live heap MB | bytes per event | pending arrays MB | formatted chunks MB | segment arrays MB | streams / with events |",
-                (_, s) => Line($"| {s["jobs"]:N0} | {s["live_events"]:N0} | {s["live_heap"] / 1e6:0.0} | {(s["live_heap"] - s["heap"]) / Math.Max(1, s["live_events"]):0} | {s["live_pend_mb"]:0.0} | {s["live_store_mb"]:0.0} | {s["live_seg_mb"]:0.0} | {s["live_streams"]:N0} / {s["live_pend_streams"]:N0} |"));
+            await TableAsync(output, rows, "Live heap (--live: one full blocking GC when the streams first held half the run's most events formatted), and per formatted event over the heap at rest:",
+                "| jobs | events in flight | formatted (pending) | live heap MB | bytes per formatted event | pending arrays MB | formatted chunks MB | segment arrays MB | streams / with events |",
+                (_, s) => s["live_heap"] == 0 ? Line($"| {s["jobs"]:N0} | not reached | | | | | | | |") : Line($"| {s["jobs"]:N0} | {s["live_events"]:N0} | {s["live_pend_events"]:N0} | {s["live_heap"] / 1e6:0.0} | {(s["live_heap"] - s["heap"]) / Math.Max(1, s["live_pend_events"]):0} | {s["live_pend_mb"]:0.0} | {s["live_store_mb"]:0.0} | {s["live_seg_mb"]:0.0} | {s["live_streams"]:N0} / {s["live_pend_streams"]:N0} |"));
         }
 
         await JitTableAsync(output, rows, warm ? "jit_run_" : "jit_", warm
