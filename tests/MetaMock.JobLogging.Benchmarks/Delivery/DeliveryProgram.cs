@@ -5,18 +5,19 @@ namespace MetaMock.JobLogging.Benchmarks.Delivery;
 /// <summary>
 /// The delivery benchmarks (B2, B4, B5), which measure end-to-end throughput and latency and so don't fit
 /// BenchmarkDotNet: <c>delivery b2|b2-spool|b4|b5|b7|all [--quick]</c> (B7, the fleet, runs only when named: it takes
-/// minutes; <c>b2-spool</c>, B2's memory-against-spool rows, is part of <c>all</c>). Prints Markdown tables.
+/// minutes; <c>b2-spool</c>, B2's memory-against-spool rows, is part of <c>all</c>; <c>--warm</c> adds B4's warm
+/// children, <c>--live</c> one live-heap measurement in each B4 child). Prints Markdown tables.
 /// </summary>
 internal static class DeliveryProgram
 {
-    private const string Usage = "usage: delivery b2|b2-spool|b4|b5|b7|all [--quick]";
+    private const string Usage = "usage: delivery b2|b2-spool|b4|b5|b7|all [--quick] [--warm] [--live]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         LoggingUnderTest.UseDummyCredentials();
-        if (args is [ScalingBenchmark.ChildCommand, var jobs, var url])
+        if (args is [ScalingBenchmark.ChildCommand, var jobs, var url, .. var flags])
         {
-            return await ScalingBenchmark.RunChildAsync(Int(jobs), new Uri(url));
+            return await ScalingBenchmark.RunChildAsync(Int(jobs), new Uri(url), flags.Contains(ScalingBenchmark.WarmFlag), flags.Contains(ScalingBenchmark.LiveFlag));
         }
 
         if (args is [FleetBenchmark.ChildCommand, var worker, var jobsPerWorker, var seconds, var sinkUrl, var callTimes])
@@ -25,7 +26,7 @@ internal static class DeliveryProgram
         }
 
         var scale = DeliveryScale.For(args.Contains("--quick"));
-        var which = args.FirstOrDefault(a => a != "--quick") ?? "all";
+        var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
         if (which is not ("b2" or "b2-spool" or "b4" or "b5" or "b7" or "all"))
         {
             await System.Console.Error.WriteLineAsync(Usage);
@@ -48,7 +49,7 @@ internal static class DeliveryProgram
 
         if (which is "b4" or "all")
         {
-            await ScalingBenchmark.RunAsync(sink, scale, output);
+            await ScalingBenchmark.RunAsync(sink, scale, args.Contains(ScalingBenchmark.WarmFlag), args.Contains(ScalingBenchmark.LiveFlag), output);
         }
 
         if (which is "b5" or "all")

@@ -13,14 +13,15 @@ internal static class EventProducer
     /// <summary>The id of job <paramref name="index"/>; made when needed, so the benchmark holds no list of ids.</summary>
     public static string JobId(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"job-{index:D6}");
 
-    public static void Produce(ILogger logger, int jobs, long firstSequence, long count, string payload)
+    /// <summary>Logs <paramref name="count"/> lines over jobs <paramref name="firstJob"/> to <paramref name="firstJob"/> + <paramref name="jobs"/> - 1.</summary>
+    public static void Produce(ILogger logger, int jobs, long firstSequence, long count, string payload, int firstJob = 0)
     {
         var sequence = firstSequence;
         var end = firstSequence + count;
         var job = 0;
         while (sequence < end)
         {
-            MetaMockLogContext.SetJobContext(JobId(job));
+            MetaMockLogContext.SetJobContext(JobId(firstJob + job));
             for (var line = 0; line < LinesPerBlock && sequence < end; line++, sequence++)
             {
                 logger.LogInformation("Rendered seq={Sequence} {Payload}", sequence, payload);

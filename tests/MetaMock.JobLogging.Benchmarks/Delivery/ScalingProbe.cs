@@ -5,7 +5,7 @@ namespace MetaMock.JobLogging.Benchmarks.Delivery;
 
 /// <summary>
 /// B4's child-side sampler: every 50 ms the working set, the GC heap, the events in flight and what the CloudWatch path
-/// holds for them (segments, formatted chunks, streams). Keeps each figure's peak, and every figure as it was at the
+/// holds for them (segments, formatted chunks, streams, the streams' pending arrays). Keeps each figure's peak, and every figure as it was at the
 /// sample with the highest working set, so the peak can be split into its parts.
 /// </summary>
 internal sealed class ScalingProbe
@@ -14,11 +14,19 @@ internal sealed class ScalingProbe
     private readonly SenderCounters _counters;
     private readonly Dictionary<string, double> _peaks = new(StringComparer.Ordinal);
     private Dictionary<string, double> _atPeak = new(StringComparer.Ordinal);
+    private readonly long _liveAtEvents;
+    private Dictionary<string, double>? _live;
 
-    public ScalingProbe(Process process, SenderCounters counters)
+    /// <param name="liveAtEvents">
+    /// When the streams' pending lists first hold this many formatted events (the loop's count at its last round), one
+    /// full blocking collection measures the live heap with them (<c>live_*</c>); 0: never, as it changes what the
+    /// collector does next. Formatted, an event holds the most: its text, its pending slot, its stream.
+    /// </param>
+    public ScalingProbe(Process process, SenderCounters counters, long liveAtEvents = 0)
     {
         _process = process;
         _counters = counters;
+        _liveAtEvents = liveAtEvents;
     }
 
     public void Sample()
@@ -33,6 +41,9 @@ internal sealed class ScalingProbe
             ["private"] = _process.PrivateMemorySize64,
             ["gc_heap"] = GC.GetTotalMemory(forceFullCollection: false),
             ["gc_committed"] = gc.TotalCommittedBytes,
+            // What the last collection left (less its free space): live objects and not-yet-collected old ones, without
+            // the young garbage that GC heap counts until the next collection.
+            ["gc_after"] = gc.HeapSizeBytes - gc.FragmentedBytes,
             ["threads"] = _process.Threads.Count,
             ["events"] = queued.Events,
             ["bytes"] = queued.Bytes,
@@ -41,6 +52,9 @@ internal sealed class ScalingProbe
             ["seg_mb"] = footprint.SegmentArrayBytes / 1e6,
             ["store_mb"] = footprint.StoreBytes / 1e6,
             ["streams"] = footprint.StreamsHeld,
+            ["pend_streams"] = footprint.Pending.StreamsWithEvents,
+            ["pend_events"] = footprint.Pending.Events,
+            ["pend_mb"] = footprint.Pending.ArrayBytes / 1e6,
         };
         foreach (var (name, value) in now)
         {
@@ -51,9 +65,18 @@ internal sealed class ScalingProbe
         {
             _atPeak = now;
         }
+
+        if (_live is null && _liveAtEvents > 0 && footprint.Pending.Events >= _liveAtEvents)
+        {
+            var live = GC.GetTotalMemory(forceFullCollection: true);
+            _live = new(now.Select(p => KeyValuePair.Create("live_" + p.Key, p.Value)), StringComparer.Ordinal)
+            {
+                ["live_heap"] = live,
+            };
+        }
     }
 
-    /// <summary>The peaks as <c>peak_*</c>, the figures at the working set's peak as <c>at_*</c>.</summary>
+    /// <summary>The peaks as <c>peak_*</c>, the figures at the working set's peak as <c>at_*</c>, the live heap's as <c>live_*</c>.</summary>
     public void AddTo(Dictionary<string, double> values)
     {
         foreach (var (name, value) in _peaks)
@@ -64,6 +87,11 @@ internal sealed class ScalingProbe
         foreach (var (name, value) in _atPeak)
         {
             values["at_" + name] = value;
+        }
+
+        foreach (var (name, value) in _live ?? [])
+        {
+            values[name] = value;
         }
     }
 

@@ -14,6 +14,9 @@ internal sealed class ScalingSample
     /// <summary>A figure by name; 0 when the child did not report it.</summary>
     public double this[string name] => _values.GetValueOrDefault(name);
 
+    /// <summary>The figures, for the parent to add what it measured of the child from outside (its compilations).</summary>
+    public Dictionary<string, double> Values => _values;
+
     public string ToLine() => Marker + string.Join(' ', _values.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:0.###}")));
 
     public static ScalingSample Parse(string line) => new(line[Marker.Length..]

@@ -107,9 +107,9 @@ internal sealed class CloudWatchSender : IDisposable
         _signal.Wake();
     }
 
-    /// <summary>The store's chunks and the streams held, for <see cref="SenderCounters.Footprint"/> (segments are the factory's to add).</summary>
+    /// <summary>The store's chunks, the streams held and their pending lists, for <see cref="SenderCounters.Footprint"/> (segments are the factory's to add).</summary>
     public MemoryFootprint Footprint() =>
-        new(0, 0, 0, _store.ChunksInUse, _store.FreeChunks, MessageStore.ChunkSize, _streams.Count);
+        new(0, 0, 0, _store.ChunksInUse, _store.FreeChunks, MessageStore.ChunkSize, _streams.Count, _streams.Pending);
 
     public void Start()
     {
@@ -246,9 +246,12 @@ internal sealed class CloudWatchSender : IDisposable
 
     private async Task SendAsync(StreamSender sender, List<StreamState> streams, bool fullCallsOnly)
     {
+        // Counted as a round starts, when the lists are fullest, and as it ends, so the figures come down at rest.
+        _streams.CountPending();
         var round = await _rounds.RunAsync(sender, streams, fullCallsOnly).ConfigureAwait(false);
         _store.Reclaim(_streams.WithPending());
         _streams.TrimToCap(_time.GetUtcNow());
+        _streams.CountPending();
         _pacing.RoundEnded();
         var refused = _failures.AfterRound(round, _time.GetUtcNow(), _buffer.Events, cutShort: _abort.IsCancellationRequested);
         if (refused is not null)

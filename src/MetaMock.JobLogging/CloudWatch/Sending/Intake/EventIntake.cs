@@ -32,7 +32,6 @@ internal sealed class EventIntake
     private readonly PendingSink _sink;
     private readonly bool _settleOnDelivery;
     private SpoolReplay? _replay;
-    private long _sequence;
 
     // The stream of the last event, reused while events come in runs with one context snapshot (and UTC day).
     private StreamState? _stream;
@@ -139,7 +138,7 @@ internal sealed class EventIntake
         var bufferBytes = ChargeFormatted(view.Cost, _store.Uncommitted.Length);
         if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
         {
-            _sink(_stream, new PendingEvent(timestamp, _sequence++, _store.Commit(), 1, bufferBytes, origin));
+            _sink(_stream, new PendingEvent(timestamp, _store.Commit(), 1, bufferBytes, origin));
         }
         else
         {
@@ -188,7 +187,7 @@ internal sealed class EventIntake
             {
                 var last = i == parts.Count - 1;
                 var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
-                _sink(stream, new PendingEvent(timestamp, _sequence++, text, last ? 1 : 0, last ? bufferBytes : 0, last ? origin : 0));
+                _sink(stream, new PendingEvent(timestamp, text, last ? 1 : 0, last ? bufferBytes : 0, last ? origin : 0));
             }
         }
         finally

@@ -3,9 +3,11 @@ using System.Buffers;
 namespace MetaMock.JobLogging.CloudWatch.Sending.Streams;
 
 /// <summary>
-/// One stream's pending events, in capture order until <see cref="Sort"/>. A list of structs in an array from the
-/// shared pool: a busy stream reuses the same array round after round; it goes back to the pool once the stream has
-/// stayed empty for a whole round (see <see cref="TrimIfIdle"/>).
+/// One stream's pending events, in capture order until <see cref="Sort"/>. A list of structs in an array: a busy stream
+/// reuses the same array round after round; it is let go once the stream has stayed empty for a whole round (see
+/// <see cref="TrimIfIdle"/>). A job's stream usually holds a handful of events at a time, and up to 20,000 of them may
+/// hold events at once, so the first arrays are small ones of its own (4, then 8 events); from 16 events on they come
+/// from the shared pool, whose smallest arrays hold 16.
 /// </summary>
 /// <remarks>
 /// Touched by the loop between sends. During a send round, each call's task sets <see cref="PendingEvent.Settled"/>
@@ -13,7 +15,9 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Streams;
 /// </remarks>
 internal sealed class PendingEvents
 {
-    private const int FirstCapacity = 16;
+    private const int FirstCapacity = 4;
+    // The shared pool's smallest size: below it, arrays are allocated (and given to the garbage collector), not rented.
+    private const int PooledCapacity = 16;
 
     private PendingEvent[] _items = [];
     private int _count;
@@ -25,7 +29,7 @@ internal sealed class PendingEvents
     /// <summary>The UTF-8 bytes of the pending messages, kept as they come and go so a full stream is seen at no cost.</summary>
     public long MessageBytes => _messageBytes;
 
-    /// <summary>The length of the array held (0 once it went back to the pool).</summary>
+    /// <summary>The length of the array held (0 once it was let go).</summary>
     public int Capacity => _items.Length;
 
     public ref PendingEvent this[int index] => ref AsSpan()[index];
@@ -44,7 +48,10 @@ internal sealed class PendingEvents
         _items[_count++] = item;
     }
 
-    /// <summary>Chronological, and stable: equal timestamps keep their capture order (sequence numbers are unique).</summary>
+    /// <summary>
+    /// Chronological, and stable: equal timestamps keep their capture order, which is their order in the list (events
+    /// are added as they are drained, and removing settled ones keeps the order of the rest).
+    /// </summary>
     public void Sort()
     {
         var items = AsSpan();
@@ -53,7 +60,7 @@ internal sealed class PendingEvents
             if (items[i].Timestamp < items[i - 1].Timestamp)
             {
                 // Events arrive nearly in order (they are drained in capture order); sort only when one is not.
-                items.Sort(static (x, y) => x.Timestamp != y.Timestamp ? x.Timestamp.CompareTo(y.Timestamp) : x.Sequence.CompareTo(y.Sequence));
+                SortByTimeThenPlace(items);
                 return;
             }
         }
@@ -78,8 +85,7 @@ internal sealed class PendingEvents
     }
 
     /// <summary>
-    /// Called once a round for each stream with nothing pending: the second time in a row, the array goes back to the
-    /// pool. A burst must not leave one behind in a stream that may now stay idle for minutes (and a job's stream
+    /// Called once a round for each stream with nothing pending: the second time in a row, the array is let go. A burst must not leave one behind in a stream that may now stay idle for minutes (and a job's stream
     /// usually does), but a stream busy every round keeps its array instead of growing a new one each time.
     /// </summary>
     public void TrimIfIdle()
@@ -97,28 +103,57 @@ internal sealed class PendingEvents
         _emptyLastRound = true;
     }
 
-    /// <summary>Forgets every event (they were settled elsewhere) and gives the array back to the pool.</summary>
+    /// <summary>Forgets every event (they were settled elsewhere) and lets the array go (a pooled one back to the pool).</summary>
     public void Clear()
     {
         _count = 0;
         _messageBytes = 0;
         _emptyLastRound = false;
-        if (_items.Length > 0)
+        Release(_items);
+        _items = [];
+    }
+
+    // The span's sort is not stable: it sorts (timestamp, place) keys, then the events are laid out in the keys' order.
+    private static void SortByTimeThenPlace(Span<PendingEvent> items)
+    {
+        var keys = ArrayPool<(long Timestamp, int Place)>.Shared.Rent(items.Length);
+        var sorted = ArrayPool<PendingEvent>.Shared.Rent(items.Length);
+        try
         {
-            ArrayPool<PendingEvent>.Shared.Return(_items);
-            _items = [];
+            for (var i = 0; i < items.Length; i++)
+            {
+                keys[i] = (items[i].Timestamp, i);
+            }
+
+            keys.AsSpan(0, items.Length).Sort();
+            for (var i = 0; i < items.Length; i++)
+            {
+                sorted[i] = items[keys[i].Place];
+            }
+
+            sorted.AsSpan(0, items.Length).CopyTo(items);
+        }
+        finally
+        {
+            ArrayPool<(long, int)>.Shared.Return(keys);
+            ArrayPool<PendingEvent>.Shared.Return(sorted);
         }
     }
 
     private void Grow()
     {
-        var grown = ArrayPool<PendingEvent>.Shared.Rent(Math.Max(FirstCapacity, _items.Length * 2));
+        var capacity = Math.Max(FirstCapacity, _items.Length * 2);
+        var grown = capacity < PooledCapacity ? new PendingEvent[capacity] : ArrayPool<PendingEvent>.Shared.Rent(capacity);
         AsSpan().CopyTo(grown);
-        if (_items.Length > 0)
-        {
-            ArrayPool<PendingEvent>.Shared.Return(_items);
-        }
-
+        Release(_items);
         _items = grown;
+    }
+
+    private static void Release(PendingEvent[] items)
+    {
+        if (items.Length >= PooledCapacity)
+        {
+            ArrayPool<PendingEvent>.Shared.Return(items);
+        }
     }
 }

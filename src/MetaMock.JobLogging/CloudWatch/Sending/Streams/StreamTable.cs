@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using MetaMock.JobLogging.Diagnostics;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending.Streams;
 
@@ -21,6 +23,11 @@ internal sealed class StreamTable
 
     // The loop's scratch list for eviction, reused every round.
     private readonly List<StreamState> _idle = [];
+
+    // The last CountPending, for diagnostics.
+    private int _streamsWithEvents;
+    private int _pendingEvents;
+    private long _pendingArrayBytes;
 
     public StreamTable(TimeSpan idleTimeout, int maxStreams)
     {
@@ -72,6 +79,28 @@ internal sealed class StreamTable
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// What the pending lists held when the loop last called <see cref="CountPending"/>; read from any thread. The three
+    /// figures are separate plain fields: a reader may mix two rounds' counts, which diagnostics can live with.
+    /// </summary>
+    public PendingFootprint Pending => new(Volatile.Read(ref _streamsWithEvents), Volatile.Read(ref _pendingEvents), Volatile.Read(ref _pendingArrayBytes));
+
+    /// <summary>Counts what the pending lists hold: one pass over the streams, so the loop does it around a send round, not per event.</summary>
+    public void CountPending()
+    {
+        var (streams, events, slots) = (0, 0, 0L);
+        foreach (var state in _streams.Values)
+        {
+            streams += state.Pending.Count > 0 ? 1 : 0;
+            events += state.Pending.Count;
+            slots += state.Pending.Capacity;
+        }
+
+        Volatile.Write(ref _streamsWithEvents, streams);
+        Volatile.Write(ref _pendingEvents, events);
+        Volatile.Write(ref _pendingArrayBytes, slots * Unsafe.SizeOf<PendingEvent>());
     }
 
     public ImmutableArray<string> Names()
@@ -133,7 +162,7 @@ internal sealed class StreamTable
             if (excess > 0 || (byIdleTime && now - state.LastUsed >= _idleTimeout))
             {
                 _streams.Remove(state.Address);
-                // Its array goes back to the pool for the next job's stream rather than to the garbage collector.
+                // A pooled array goes back to the pool for the next job's stream rather than to the garbage collector.
                 state.Pending.Clear();
                 excess--;
                 removed++;

@@ -33,7 +33,7 @@ public sealed class BatchCutterTests
     [Fact]
     public void Ten_thousand_and_one_small_events_take_two_calls()
     {
-        var events = Enumerable.Range(0, 10_001).Select(i => new PendingEvent(1_000, i, (0, 0, 1), 1, 1)).ToArray();
+        var events = Enumerable.Range(0, 10_001).Select(i => new PendingEvent(1_000, (0, 0, 1), 1, 1)).ToArray();
 
         var batches = BatchCutter.Cut(events, BatchLimits.CloudWatch);
 
@@ -44,7 +44,7 @@ public sealed class BatchCutterTests
     public void The_byte_limit_counts_26_bytes_per_event()
     {
         // 1,048,576 / (1,000 + 26) = 1,022.0: 1,022 events of 1,000 bytes fit one call (1,048,572 bytes), 1,023 do not.
-        var events = Enumerable.Range(0, 1_023).Select(i => new PendingEvent(1_000, i, (0, 0, 1_000), 1, 1)).ToArray();
+        var events = Enumerable.Range(0, 1_023).Select(i => new PendingEvent(1_000, (0, 0, 1_000), 1, 1)).ToArray();
 
         var batches = BatchCutter.Cut(events, BatchLimits.CloudWatch);
 
@@ -55,7 +55,7 @@ public sealed class BatchCutterTests
     public void Events_a_day_apart_go_to_separate_calls()
     {
         var day = (long)TimeSpan.FromHours(24).TotalMilliseconds;
-        var events = new[] { 0L, day - 1, day }.Select((t, i) => new PendingEvent(t, i, (0, 0, 1), 1, 1)).ToArray();
+        var events = new[] { 0L, day - 1, day }.Select(t => new PendingEvent(t, (0, 0, 1), 1, 1)).ToArray();
 
         var batches = BatchCutter.Cut(events, BatchLimits.CloudWatch);
 
@@ -66,7 +66,7 @@ public sealed class BatchCutterTests
     public void A_cut_inside_a_short_run_of_equal_timestamps_moves_back_so_no_two_calls_share_a_millisecond()
     {
         // 10 events fit a call; events 9..11 share one millisecond. The cut moves from 10 back to 9 (within a tenth).
-        var events = Enumerable.Range(0, 12).Select(i => new PendingEvent(i < 9 ? i : 9, i, (0, 0, 1), 1, 1)).ToArray();
+        var events = Enumerable.Range(0, 12).Select(i => new PendingEvent(i < 9 ? i : 9, (0, 0, 1), 1, 1)).ToArray();
 
         var batches = BatchCutter.Cut(events, new BatchLimits(10, 1_000, 26, TimeSpan.FromHours(24)));
 
@@ -77,7 +77,7 @@ public sealed class BatchCutterTests
     [Fact]
     public void A_run_of_equal_timestamps_longer_than_a_tenth_of_a_call_is_cut_at_the_limit_and_flagged()
     {
-        var events = Enumerable.Range(0, 12).Select(i => new PendingEvent(i < 5 ? i : 5, i, (0, 0, 1), 1, 1)).ToArray();
+        var events = Enumerable.Range(0, 12).Select(i => new PendingEvent(i < 5 ? i : 5, (0, 0, 1), 1, 1)).ToArray();
 
         var batches = BatchCutter.Cut(events, new BatchLimits(10, 1_000, 26, TimeSpan.FromHours(24)));
 
@@ -88,6 +88,6 @@ public sealed class BatchCutterTests
     private static PendingEvent[] Sorted(List<(int Bytes, long Gap)> raw)
     {
         var time = 1_700_000_000_000L;
-        return raw.Select((r, i) => new PendingEvent(time += r.Gap, i, (0, 0, r.Bytes), 1, r.Bytes)).ToArray();
+        return raw.Select(r => new PendingEvent(time += r.Gap, (0, 0, r.Bytes), 1, r.Bytes)).ToArray();
     }
 }

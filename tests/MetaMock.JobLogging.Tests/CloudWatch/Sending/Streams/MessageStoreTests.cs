@@ -119,7 +119,7 @@ public sealed class MessageStoreTests
             expected.Append($"step {step:D2} ");
         }
 
-        stream.Pending.Add(new PendingEvent(0, 1, store.Commit(), 1, 1));
+        stream.Pending.Add(new PendingEvent(0, store.Commit(), 1, 1));
 
         Assert.Equal(expected.ToString(), Texts(store, stream)[1]);
     }
@@ -152,7 +152,7 @@ public sealed class MessageStoreTests
     private static StreamState Stream(string name) => new(new StreamAddress("group", name));
 
     private static void Add(MessageStore store, StreamState stream, string text) =>
-        stream.Pending.Add(new PendingEvent(1_000, stream.Pending.Count, store.Add(Encoding.UTF8.GetBytes(text)), 1, 1));
+        stream.Pending.Add(new PendingEvent(1_000, store.Add(Encoding.UTF8.GetBytes(text)), 1, 1));
 
     // Adds lines until the store uses `chunks` chunks (the last one holding a single line).
     private static void Fill(MessageStore store, StreamState stream, string text, int chunks)

@@ -12,7 +12,7 @@ public sealed class StreamTableTests
     {
         var table = new StreamTable(TimeSpan.FromMinutes(10), maxStreams: 100);
         table.Get(Address("jobs/old"), Start);
-        table.Get(Address("jobs/busy"), Start).Pending.Add(new PendingEvent(0, 0, (0, 0, 1), 1, 1));
+        table.Get(Address("jobs/busy"), Start).Pending.Add(new PendingEvent(0, (0, 0, 1), 1, 1));
         table.Get(Address("jobs/recent"), Start.AddMinutes(9));
 
         table.Evict(Start.AddMinutes(10));
@@ -51,7 +51,7 @@ public sealed class StreamTableTests
         for (var i = 0; i < 6; i++)
         {
             var stream = table.Get(Address($"jobs/{i}"), Start.AddSeconds(i));
-            stream.Pending.Add(new PendingEvent(0, i, (0, 0, 1), 1, 1));
+            stream.Pending.Add(new PendingEvent(0, (0, i, 1), 1, 1));
             if (i != 1)
             {
                 // Delivered: the stream is empty but still holds its array.
@@ -71,7 +71,7 @@ public sealed class StreamTableTests
     {
         var table = new StreamTable(TimeSpan.FromHours(1), maxStreams: 1);
         var old = table.Get(Address("jobs/old"), Start);
-        old.Pending.Add(new PendingEvent(0, 0, (0, 0, 1), 1, 1));
+        old.Pending.Add(new PendingEvent(0, (0, 0, 1), 1, 1));
         old.Pending[0].Settled = true;
         old.Pending.RemoveSettled();
         table.Get(Address("jobs/new"), Start.AddSeconds(1));
