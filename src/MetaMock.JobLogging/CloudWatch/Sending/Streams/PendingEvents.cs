@@ -85,8 +85,9 @@ internal sealed class PendingEvents
     }
 
     /// <summary>
-    /// Called once a round for each stream with nothing pending: the second time in a row, the array is let go. A burst must not leave one behind in a stream that may now stay idle for minutes (and a job's stream
-    /// usually does), but a stream busy every round keeps its array instead of growing a new one each time.
+    /// Called once a round for each stream with nothing pending: the second time in a row, the array is let go. A burst
+    /// must not leave one behind in a stream that may now stay idle for minutes (and a job's stream usually does), but a
+    /// stream busy every round keeps its array instead of growing a new one each time.
     /// </summary>
     public void TrimIfIdle()
     {
