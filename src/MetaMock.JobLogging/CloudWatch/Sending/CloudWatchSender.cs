@@ -246,12 +246,10 @@ internal sealed class CloudWatchSender : IDisposable
 
     private async Task SendAsync(StreamSender sender, List<StreamState> streams, bool fullCallsOnly)
     {
-        // Counted as a round starts, when the lists are fullest, and as it ends, so the figures come down at rest.
-        _streams.CountPending();
         var round = await _rounds.RunAsync(sender, streams, fullCallsOnly).ConfigureAwait(false);
-        _store.Reclaim(_streams.WithPending());
+        // Empty streams beyond the cap go first, so the listing that reclaims the text also counts what is left.
         _streams.TrimToCap(_time.GetUtcNow());
-        _streams.CountPending();
+        _store.Reclaim(_streams.WithPending());
         _pacing.RoundEnded();
         var refused = _failures.AfterRound(round, _time.GetUtcNow(), _buffer.Events, cutShort: _abort.IsCancellationRequested);
         if (refused is not null)

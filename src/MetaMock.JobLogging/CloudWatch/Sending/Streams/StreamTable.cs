@@ -24,7 +24,7 @@ internal sealed class StreamTable
     // The loop's scratch list for eviction, reused every round.
     private readonly List<StreamState> _idle = [];
 
-    // The last CountPending, for diagnostics.
+    // What the last WithPending counted, for diagnostics.
     private int _streamsWithEvents;
     private int _pendingEvents;
     private long _pendingArrayBytes;
@@ -50,18 +50,27 @@ internal sealed class StreamTable
         return state;
     }
 
-    /// <summary>A new list (a send round holds it while the loop goes on) of the streams with pending events.</summary>
+    /// <summary>
+    /// A new list (a send round holds it while the loop goes on) of the streams with pending events. The same pass counts
+    /// what the pending lists hold, for <see cref="Pending"/>: the loop lists them before a full round and after every round.
+    /// </summary>
     public List<StreamState> WithPending()
     {
         var pending = new List<StreamState>();
+        var (events, slots) = (0, 0L);
         foreach (var state in _streams.Values)
         {
+            slots += state.Pending.Capacity;
             if (state.Pending.Count > 0)
             {
                 pending.Add(state);
+                events += state.Pending.Count;
             }
         }
 
+        Volatile.Write(ref _streamsWithEvents, pending.Count);
+        Volatile.Write(ref _pendingEvents, events);
+        Volatile.Write(ref _pendingArrayBytes, slots * Unsafe.SizeOf<PendingEvent>());
         return pending;
     }
 
@@ -82,26 +91,10 @@ internal sealed class StreamTable
     }
 
     /// <summary>
-    /// What the pending lists held when the loop last called <see cref="CountPending"/>; read from any thread. The three
-    /// figures are separate plain fields: a reader may mix two rounds' counts, which diagnostics can live with.
+    /// What the pending lists held when the loop last listed them (<see cref="WithPending"/>); read from any thread. The
+    /// three figures are separate plain fields: a reader may mix two listings' counts, which diagnostics can live with.
     /// </summary>
     public PendingFootprint Pending => new(Volatile.Read(ref _streamsWithEvents), Volatile.Read(ref _pendingEvents), Volatile.Read(ref _pendingArrayBytes));
-
-    /// <summary>Counts what the pending lists hold: one pass over the streams, so the loop does it around a send round, not per event.</summary>
-    public void CountPending()
-    {
-        var (streams, events, slots) = (0, 0, 0L);
-        foreach (var state in _streams.Values)
-        {
-            streams += state.Pending.Count > 0 ? 1 : 0;
-            events += state.Pending.Count;
-            slots += state.Pending.Capacity;
-        }
-
-        Volatile.Write(ref _streamsWithEvents, streams);
-        Volatile.Write(ref _pendingEvents, events);
-        Volatile.Write(ref _pendingArrayBytes, slots * Unsafe.SizeOf<PendingEvent>());
-    }
 
     public ImmutableArray<string> Names()
     {
