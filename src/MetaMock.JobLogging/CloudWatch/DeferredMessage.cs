@@ -45,20 +45,18 @@ internal static class DeferredMessage
     // The values of a state that does not carry their types (all but the last, the template), each checked as it is now.
     private static bool AllImmutable<TState>(TemplateState<TState> values)
     {
-        if (Records.TypedValues<TState>.ValueArray is { } read)
+        if (Records.TypedValues<TState>.HasValueArray)
         {
             // MEL's params array, read in place; values beyond the template's holes are not printed, so not checked. A
             // template with more holes than values is formatted at the call (MEL's FormatException, as always).
-            var array = read(values);
-            var count = values.Count - 1;
-            if (count > (array?.Length ?? 0))
+            if (!Records.TypedValues<TState>.TryPrinted(values, out var printed))
             {
                 return false;
             }
 
-            for (var i = 0; i < count; i++)
+            foreach (var value in printed)
             {
-                if (!ImmutableValues.Holds(array![i]))
+                if (!ImmutableValues.Holds(value))
                 {
                     return false;
                 }

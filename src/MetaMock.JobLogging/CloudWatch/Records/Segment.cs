@@ -8,9 +8,9 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// segment is checkpointed and deleted.
 /// </summary>
 /// <remarks>
-/// What a writer touches (the tail, and its own copies of the data's address, the capacity and the epoch) is alone on a
-/// cache line: the reader counts and settles events in this object's other fields as it reads them, and would otherwise
-/// take the writers' line away on every event.
+/// What a writer touches (the tail, and its own copies of the data's address, the capacity, the epoch and whether it
+/// checksums) is alone on a cache line: the reader counts and settles events in this object's other fields as it reads
+/// them, and would otherwise take the writers' line away on every event.
 /// </remarks>
 internal abstract unsafe class Segment : IDisposable
 {

@@ -14,14 +14,27 @@ namespace MetaMock.JobLogging.CloudWatch.Records;
 /// </summary>
 internal static class TypedValues<TState>
 {
-    /// <summary>
-    /// For <c>LogInformation(template, args)</c>'s state held by a <see cref="TemplateState{TState}"/>: its values array
-    /// (null when it has none), read from its field; null for any other state, or another layout of it.
-    /// </summary>
-    public static readonly Func<object, object?[]?>? ValueArray = BuildValueArray();
+    // For LogInformation(template, args)'s state held by a TemplateState: its values array (null when it has none), read
+    // from its field; null for any other state, or another layout of it.
+    private static readonly Func<object, object?[]?>? ValueArray = BuildValueArray();
 
     /// <summary>Adds the values of the state held by a <see cref="TemplateState{TState}"/> to the scratch, in order; null when the state has no typed reader.</summary>
-    public static readonly Action<object, EncodeScratch>? Reader = Build() ?? FromArray(ValueArray);
+    public static readonly Action<object, EncodeScratch>? Reader = Build() ?? (ValueArray is null ? null : AddPrinted);
+
+    /// <summary>Whether the state keeps its values in MEL's params array (<c>LogInformation(template, args)</c>), for <see cref="TryPrinted"/>.</summary>
+    public static bool HasValueArray => ValueArray is not null;
+
+    /// <summary>
+    /// For a state with <see cref="HasValueArray"/>, held by a <see cref="TemplateState{TState}"/>: the values its template
+    /// prints (as many as it has holes, as MEL's list gives them), read in place; false when it has more holes than values.
+    /// </summary>
+    public static bool TryPrinted(object held, out ReadOnlySpan<object?> values)
+    {
+        var array = ValueArray!(held) ?? [];
+        var holes = ((IReadOnlyList<KeyValuePair<string, object?>>)held).Count - 1;
+        values = array.AsSpan(0, Math.Min(holes, array.Length));
+        return holes <= array.Length;
+    }
 
     private static Func<object, object?[]?>? BuildValueArray()
     {
@@ -42,16 +55,15 @@ internal static class TypedValues<TState>
         return Expression.Lambda<Func<object, object?[]?>>(Expression.Field(state, field), held).Compile();
     }
 
-    private static Action<object, EncodeScratch>? FromArray(Func<object, object?[]?>? array) => array is null ? null : (held, scratch) =>
+    // Deferred states have a value for every hole (DeferredMessage checks it); the encoder compares the count anyway.
+    private static void AddPrinted(object held, EncodeScratch scratch)
     {
-        // As many as the template has holes: MEL's list stops there too.
-        var values = array(held) ?? [];
-        var count = Math.Min(values.Length, ((IReadOnlyList<KeyValuePair<string, object?>>)held).Count - 1);
-        for (var i = 0; i < count; i++)
+        TryPrinted(held, out var values);
+        foreach (var value in values)
         {
-            scratch.AddValue(CapturedValue.From(values[i], scratch));
+            scratch.AddValue(CapturedValue.From(value, scratch));
         }
-    };
+    }
 
     private static Action<object, EncodeScratch>? Build()
     {
