@@ -3,9 +3,14 @@ using System.Collections.Concurrent;
 namespace MetaMock.JobLogging.CloudWatch.Records;
 
 /// <summary>
-/// Memory segments of one size, pinned and reused, at most <c>maxSegments</c> alive at once (the memory bound). A record
-/// larger than a segment gets a segment of its own size, not pooled.
+/// Memory segments of one size, pinned and reused, at most <c>maxSegments</c> alive at once (the memory bound), plus one
+/// spare that the sender allocates ahead while the log is busy. A record larger than a segment gets a segment of its own
+/// size, not pooled.
 /// </summary>
+/// <remarks>
+/// The spare is there for the log call: a fresh megabyte is zeroed and faulted in page by page, which on the call that
+/// rolls over costs as much as thousands of calls; the sender pays it instead, between drains.
+/// </remarks>
 internal sealed class MemorySegmentPool : ISegmentSource
 {
     /// <summary>The default segment size: big enough that a roll-over is rare, small enough that an idle process holds little.</summary>
@@ -18,6 +23,7 @@ internal sealed class MemorySegmentPool : ISegmentSource
     // burst does not leave megabytes of pinned arrays behind in a process at rest.
     private readonly ConcurrentBag<WeakReference<byte[]>> _idle = [];
     private readonly int _maxSegments;
+    private byte[]? _spare;
     private int _live;
 
     public MemorySegmentPool(int capacity = DefaultCapacity, int maxSegments = int.MaxValue)
@@ -47,8 +53,34 @@ internal sealed class MemorySegmentPool : ISegmentSource
             return new MemorySegment(GC.AllocateArray<byte>(Round(minCapacity), pinned: true), this);
         }
 
-        return new MemorySegment(TakeIdle() ?? GC.AllocateArray<byte>(Capacity, pinned: true), this);
+        return new MemorySegment(Interlocked.Exchange(ref _spare, null) ?? TakeIdle() ?? GC.AllocateArray<byte>(Capacity, pinned: true), this);
     }
+
+    /// <summary>While the log is busy, keeps a spare array ready for the next roll-over; once it is quiet, holds it only weakly, like the idle ones.</summary>
+    public void Prepare(bool active)
+    {
+        if (!active)
+        {
+            if (Interlocked.Exchange(ref _spare, null) is { } unused)
+            {
+                _idle.Add(new WeakReference<byte[]>(unused));
+            }
+
+            return;
+        }
+
+        if (Volatile.Read(ref _spare) is null && Live < _maxSegments)
+        {
+            var array = TakeIdle() ?? GC.AllocateArray<byte>(Capacity, pinned: true);
+            if (Interlocked.CompareExchange(ref _spare, array, null) is not null)
+            {
+                _idle.Add(new WeakReference<byte[]>(array));
+            }
+        }
+    }
+
+    /// <summary>True while a spare array is ready for the next roll-over.</summary>
+    public bool HasSpare => Volatile.Read(ref _spare) is not null;
 
     /// <summary>A settled segment: its array, cleared of frames (an unwritten length must read as zero), waits for reuse.</summary>
     public void Return(MemorySegment segment)

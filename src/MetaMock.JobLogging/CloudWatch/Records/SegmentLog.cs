@@ -68,6 +68,9 @@ internal sealed class SegmentLog
         }
     }
 
+    /// <summary>The sender's turn after a drain: see <see cref="ISegmentSource.Prepare"/>.</summary>
+    public void Prepare(bool active) => _source.Prepare(active);
+
     /// <summary>The oldest segment not yet taken by the reader, or null.</summary>
     public Segment? Peek()
     {

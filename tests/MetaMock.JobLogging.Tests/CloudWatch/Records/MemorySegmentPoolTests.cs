@@ -34,6 +34,60 @@ public sealed class MemorySegmentPoolTests
         Assert.All(second.Array.AsSpan(0, 16).ToArray(), b => Assert.Equal(0, b));
     }
 
+    [Fact]
+    public void While_the_log_is_busy_the_roll_over_takes_the_spare_the_sender_prepared_and_allocates_nothing()
+    {
+        var pool = new MemorySegmentPool(capacity: 256 * 1024);
+        pool.Prepare(active: true);
+        Assert.True(pool.HasSpare);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var segment = pool.Next(0);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.NotNull(segment);
+        Assert.False(pool.HasSpare);
+        // The segment object only, not its 256 KB array.
+        Assert.InRange(allocated, 1, 1_024);
+    }
+
+    [Fact]
+    public void Without_a_spare_the_roll_over_allocates_its_array()
+    {
+        var pool = new MemorySegmentPool(capacity: 256 * 1024);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.NotNull(pool.Next(0));
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before >= 256 * 1024);
+    }
+
+    [Fact]
+    public void Once_the_log_is_quiet_the_spare_is_held_weakly_and_a_full_collection_gives_it_back()
+    {
+        var pool = new MemorySegmentPool(capacity: 64 * 1024);
+        pool.Prepare(active: true);
+
+        pool.Prepare(active: false);
+        var idleBeforeCollection = pool.Idle;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+
+        Assert.False(pool.HasSpare);
+        Assert.Equal(1, idleBeforeCollection);
+        Assert.Equal(0, pool.Idle);
+    }
+
+    [Fact]
+    public void No_spare_is_prepared_while_every_segment_the_bound_allows_is_in_use()
+    {
+        var pool = new MemorySegmentPool(capacity: 64 * 1024, maxSegments: 1);
+        Assert.NotNull(pool.Next(0));
+
+        pool.Prepare(active: true);
+
+        Assert.False(pool.HasSpare);
+    }
+
     // Its own frame, so no local outlives it: once it returns, only the pool knows the array.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void UseAndRelease(MemorySegmentPool pool)

@@ -52,6 +52,11 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     /// <summary>Its free files; <see cref="SpoolFreeFiles.StepDone"/> is where a test simulates a crash mid-recycling.</summary>
     public SpoolFreeFiles Free => _free;
 
+    /// <summary>Nothing to do: settled files are recycled into the free list on the sender's thread already, ready for the next roll-over.</summary>
+    public void Prepare(bool active)
+    {
+    }
+
     /// <summary>
     /// A new segment: a free file when there is one, else a new file; null when the byte bound would be passed or the
     /// file cannot be created (counted).

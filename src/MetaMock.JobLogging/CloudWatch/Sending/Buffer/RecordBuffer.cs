@@ -8,8 +8,9 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Buffer;
 /// The buffer between the log call and the sender: the log of segments the call encodes records into, and the one
 /// owner of its accounting. An event counts against the event and byte limits from its append until its release
 /// (delivered or dropped); the release also settles the spool segment it came from. The sender is woken, without a
-/// wake-up per event, when a writer brings the total to <c>wakeAtEvents</c> and every <c>drainAtEvents</c> appends, so
-/// records are formatted and their memory segments reused long before the next send.
+/// wake-up per event, when a writer brings the total to <c>wakeAtEvents</c> and every <c>drainAtEvents</c> appends
+/// (rounded down to a power of two, so the call tests it with a mask rather than a division), so records are formatted
+/// and their memory segments reused long before the next send.
 /// </summary>
 /// <remarks>
 /// The log call's cost is mostly its locked instructions and the cache lines it shares with the sender: an append takes
@@ -24,6 +25,7 @@ internal sealed class RecordBuffer : ILogEventBuffer
     private readonly long _maxBytes;
     private readonly long _wakeAtEvents;
     private readonly long _drainAtEvents;
+    private readonly long _drainMask;
     private readonly Action _wake;
     private readonly object _roomGate = new();
     // Spool segments with events handed to the streams and not yet settled, by epoch.
@@ -43,7 +45,8 @@ internal sealed class RecordBuffer : ILogEventBuffer
         _maxEvents = maxEvents;
         _maxBytes = maxBytes;
         _wakeAtEvents = Math.Max(1, wakeAtEvents);
-        _drainAtEvents = Math.Max(1, drainAtEvents);
+        _drainAtEvents = 1L << System.Numerics.BitOperations.Log2((ulong)Math.Max(1, drainAtEvents));
+        _drainMask = _drainAtEvents - 1;
         _wake = wake;
     }
 
@@ -104,7 +107,7 @@ internal sealed class RecordBuffer : ILogEventBuffer
                 if (result == AppendResult.Accepted)
                 {
                     Interlocked.Add(ref _writers.Bytes, bytes);
-                    if (appended % _drainAtEvents == 0)
+                    if ((appended & _drainMask) == 0)
                     {
                         _wake();
                     }

@@ -73,6 +73,7 @@ internal sealed class EventIntake
         _buffer.MarkRead(read);
         _reader.PassEnds();
         _buffer.NotifyRoom();
+        _buffer.Log.Prepare(active: read > 0);
         return taken + read;
     }
 

@@ -43,21 +43,36 @@ public sealed class RecordBufferTests
     public void Filling_to_the_threshold_wakes_the_sender_once_and_then_once_per_drains_worth_of_appends()
     {
         var wakes = 0;
-        var buffer = new RecordBuffer(new SegmentLog(new MemorySegmentPool(64 * 1024), Tables), 1_000, long.MaxValue, wakeAtEvents: 10, drainAtEvents: 100, () => wakes++);
+        var buffer = new RecordBuffer(new SegmentLog(new MemorySegmentPool(64 * 1024), Tables), 1_000, long.MaxValue, wakeAtEvents: 10, drainAtEvents: 128, () => wakes++);
 
         for (var i = 0; i < 500; i++)
         {
             Append(buffer, "x", wait: false);
         }
 
-        Assert.Equal(1 + 5, wakes);
+        Assert.Equal(1 + 3, wakes);
+    }
+
+    [Fact]
+    public void A_drain_size_that_is_not_a_power_of_two_is_rounded_down_to_one()
+    {
+        var wakes = 0;
+        var buffer = new RecordBuffer(new SegmentLog(new MemorySegmentPool(64 * 1024), Tables), 1_000, long.MaxValue, wakeAtEvents: 1_000, drainAtEvents: 100, () => wakes++);
+
+        for (var i = 0; i < 500; i++)
+        {
+            Append(buffer, "x", wait: false);
+        }
+
+        // Every 64 appends: 500 / 64.
+        Assert.Equal(7, wakes);
     }
 
     [Fact]
     public void A_drains_worth_of_appended_events_is_a_backlog_until_the_sender_reads_it()
     {
-        var buffer = Buffer(maxEvents: 1_000, drainAtEvents: 10);
-        for (var i = 0; i < 9; i++)
+        var buffer = Buffer(maxEvents: 1_000, drainAtEvents: 8);
+        for (var i = 0; i < 7; i++)
         {
             Append(buffer, "x", wait: false);
         }
@@ -71,7 +86,7 @@ public sealed class RecordBufferTests
         Assert.True(atThreshold);
         // Read but not yet delivered: still counted against the limits, but nothing is waiting to be read.
         Assert.False(buffer.HasBacklog);
-        Assert.Equal(10, buffer.Events);
+        Assert.Equal(8, buffer.Events);
     }
 
     [Fact]

@@ -58,15 +58,31 @@ public sealed class EventIntakeTests
         Assert.Equal(2_000, taken.Count);
     }
 
-    private static (EventIntake Intake, List<string> Taken, SenderCounters Counters) Intake(RecordBuffer buffer, SpoolSlot slot)
+    [Fact]
+    public void A_drain_that_read_events_gets_a_memory_segment_ready_and_a_quiet_one_lets_it_go()
+    {
+        var pool = new MemorySegmentPool(capacity: 64 * 1024);
+        var buffer = new RecordBuffer(new SegmentLog(pool, new InternTables()), 1_000, long.MaxValue, 100, 100, () => { });
+        var (intake, _, _) = Intake(buffer, slot: null);
+        Append(buffer, "busy");
+
+        intake.Drain(Now);
+        var readyAfterBusyDrain = pool.HasSpare;
+        intake.Drain(Now);
+
+        Assert.True(readyAfterBusyDrain);
+        Assert.False(pool.HasSpare);
+    }
+
+    private static (EventIntake Intake, List<string> Taken, SenderCounters Counters) Intake(RecordBuffer buffer, SpoolSlot? slot)
     {
         var store = new MessageStore();
         var taken = new List<string>();
         var counters = new SenderCounters();
         var intake = new EventIntake(
             buffer,
-            new SpoolReplay(slot),
-            settleOnDelivery: true,
+            slot is null ? null : new SpoolReplay(slot),
+            settleOnDelivery: slot is not null,
             new StreamRouter("group", null, "svc", "host"),
             new StreamTable(TimeSpan.FromMinutes(10), maxStreams: 1_000),
             store,
