@@ -22,6 +22,12 @@ internal sealed class EventIntake
     // Replayed records read per drain at most, so a large spool left behind is sent alongside new events.
     private const int ReplayChunk = 4_096;
 
+    // Formatted events' extra bytes are charged to the buffer in one add per this many events (and at the end of each
+    // drain), not one per event: the buffer's byte counter shares its cache line with the log call's own counter, and a
+    // write to it from this thread for every event would cost the log call a cache miss each time. Meanwhile the byte
+    // limit may be passed by at most that many events' difference.
+    private const int ChargeEvery = 256;
+
     private readonly RecordBuffer _buffer;
     private readonly SegmentLogReader _reader;
     private readonly StreamRouter _router;
@@ -37,6 +43,8 @@ internal sealed class EventIntake
     private StreamState? _stream;
     private LogContextSnapshot? _lastContext;
     private long _lastDay = long.MinValue;
+    private long _uncharged;
+    private int _unchargedEvents;
 
     public EventIntake(RecordBuffer buffer, SpoolReplay? replay, bool settleOnDelivery, StreamRouter router, StreamTable streams, MessageStore store,
         EventFormatter formatter, SenderCounters counters, PendingSink sink)
@@ -70,6 +78,7 @@ internal sealed class EventIntake
             Take(view, segment!, now);
         }
 
+        ChargeHeld();
         _buffer.MarkRead(read);
         _reader.PassEnds();
         _buffer.NotifyRoom();
@@ -169,8 +178,23 @@ internal sealed class EventIntake
             return recordBytes;
         }
 
-        _buffer.Charge(held - recordBytes);
+        _uncharged += held - recordBytes;
+        if (++_unchargedEvents >= ChargeEvery)
+        {
+            ChargeHeld();
+        }
+
         return held;
+    }
+
+    private void ChargeHeld()
+    {
+        if (_uncharged > 0)
+        {
+            _buffer.Charge(_uncharged);
+        }
+
+        (_uncharged, _unchargedEvents) = (0, 0);
     }
 
     // A message over the event limit: its parts, each with its marker, replace it in the store.

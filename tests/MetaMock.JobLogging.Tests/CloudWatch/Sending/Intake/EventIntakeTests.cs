@@ -74,6 +74,36 @@ public sealed class EventIntakeTests
         Assert.False(pool.HasSpare);
     }
 
+    [Fact]
+    public void Formatted_events_are_charged_to_the_buffer_in_one_add_per_256_events_and_exactly_by_the_end_of_the_drain()
+    {
+        var buffer = new RecordBuffer(new SegmentLog(new MemorySegmentPool(capacity: 64 * 1024), new InternTables()), 10_000, long.MaxValue, 10_000, 8_192, () => { });
+        var store = new MessageStore();
+        var seen = new List<long>();
+        long held = 0;
+        var intake = new EventIntake(
+            buffer, null, settleOnDelivery: false, new StreamRouter("group", null, "svc", "host"), new StreamTable(TimeSpan.FromMinutes(10), maxStreams: 1_000),
+            store, new EventFormatter(LogFormat.Text), new SenderCounters(),
+            (StreamState _, in PendingEvent item) =>
+            {
+                seen.Add(buffer.Bytes);
+                held += item.BufferBytes;
+            });
+        for (var i = 0; i < 300; i++)
+        {
+            // A short record whose formatted line (level and context) is longer: the difference is charged.
+            Append(buffer, "x");
+        }
+
+        var appended = buffer.Bytes;
+        intake.Drain(Now);
+
+        Assert.Equal(appended, seen[0]);
+        Assert.Equal(appended, seen[254]);
+        Assert.True(seen[255] > appended, "the 256th event brings the first 256 events' difference");
+        Assert.Equal(held, buffer.Bytes);
+    }
+
     private static (EventIntake Intake, List<string> Taken, SenderCounters Counters) Intake(RecordBuffer buffer, SpoolSlot? slot)
     {
         var store = new MessageStore();
