@@ -39,33 +39,22 @@ public sealed class RecordBufferTests
         Assert.InRange(buffer.Bytes - one, 60, one);
     }
 
-    [Fact]
-    public void Filling_to_the_threshold_wakes_the_sender_once_and_then_once_per_drains_worth_of_appends()
+    [Theory]
+    // Once on reaching 10 events, then at 128, 256 and 384 appends.
+    [InlineData(10, 128, 1 + 3)]
+    // A drain size that is not a power of two is rounded down to one: every 64 appends, 500 / 64 times.
+    [InlineData(1_000, 100, 7)]
+    public void Filling_to_the_threshold_wakes_the_sender_once_and_then_once_per_drains_worth_of_appends(int wakeAtEvents, int drainAtEvents, int expectedWakes)
     {
         var wakes = 0;
-        var buffer = new RecordBuffer(new SegmentLog(new MemorySegmentPool(64 * 1024), Tables), 1_000, long.MaxValue, wakeAtEvents: 10, drainAtEvents: 128, () => wakes++);
+        var buffer = new RecordBuffer(new SegmentLog(new MemorySegmentPool(64 * 1024), Tables), 1_000, long.MaxValue, wakeAtEvents, drainAtEvents, () => wakes++);
 
         for (var i = 0; i < 500; i++)
         {
             Append(buffer, "x", wait: false);
         }
 
-        Assert.Equal(1 + 3, wakes);
-    }
-
-    [Fact]
-    public void A_drain_size_that_is_not_a_power_of_two_is_rounded_down_to_one()
-    {
-        var wakes = 0;
-        var buffer = new RecordBuffer(new SegmentLog(new MemorySegmentPool(64 * 1024), Tables), 1_000, long.MaxValue, wakeAtEvents: 1_000, drainAtEvents: 100, () => wakes++);
-
-        for (var i = 0; i < 500; i++)
-        {
-            Append(buffer, "x", wait: false);
-        }
-
-        // Every 64 appends: 500 / 64.
-        Assert.Equal(7, wakes);
+        Assert.Equal(expectedWakes, wakes);
     }
 
     [Fact]
