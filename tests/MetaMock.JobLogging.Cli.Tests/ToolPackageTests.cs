@@ -45,10 +45,7 @@ public sealed class ToolPackageTests(MotoFixture fixture)
             {
                 var first = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
                 Assert.Contains("from the installed tool", first, StringComparison.Ordinal);
-                using (var kill = Process.Start("kill", ["-INT", follow.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                {
-                    await kill.WaitForExitAsync();
-                }
+                CtrlC.Send(follow);
 
                 await follow.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
                 Assert.Equal(0, follow.ExitCode);

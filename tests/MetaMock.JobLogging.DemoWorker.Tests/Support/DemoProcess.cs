@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using MetaMock.JobLogging.Testing;
 
 namespace MetaMock.JobLogging.DemoWorker.Tests.Support;
 
@@ -41,6 +42,7 @@ internal static class DemoProcess
             start.Environment[name] = value;
         }
 
+        Exception? callbackFailure = null;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using var process = new Process { StartInfo = start };
@@ -56,7 +58,16 @@ internal static class DemoProcess
                 stdout.AppendLine(e.Data);
             }
 
-            onOutput?.Invoke(e.Data, process);
+            try
+            {
+                onOutput?.Invoke(e.Data, process);
+            }
+            catch (Exception error)
+            {
+                // Thrown on the output reader's thread it would end the whole test host: this test fails with it instead.
+                Interlocked.CompareExchange(ref callbackFailure, error, null);
+                process.Kill(entireProcessTree: true);
+            }
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -80,13 +91,14 @@ internal static class DemoProcess
         }
 
         process.WaitForExit(); // drains the redirected streams
+        if (Volatile.Read(ref callbackFailure) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
         return new DemoResult(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public static void Interrupt(Process process)
-    {
-        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    public static void Interrupt(Process process) => CtrlC.Send(process);
 }
