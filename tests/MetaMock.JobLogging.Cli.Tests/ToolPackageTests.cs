@@ -43,12 +43,23 @@ public sealed class ToolPackageTests(MotoFixture fixture)
             // Ctrl+C is SIGINT: --follow ends with exit code 0.
             using (var follow = Start(tool, ["tail", "packed", "--follow"], environment))
             {
-                var first = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-                Assert.Contains("from the installed tool", first, StringComparison.Ordinal);
-                CtrlC.Send(follow);
+                try
+                {
+                    var first = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                    Assert.Contains("from the installed tool", first, StringComparison.Ordinal);
+                    CtrlC.Send(follow);
 
-                await follow.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                Assert.Equal(0, follow.ExitCode);
+                    await follow.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                    Assert.Equal(0, follow.ExitCode);
+                }
+                finally
+                {
+                    // A follow that did not stop (or was never interrupted) must not outlive the test.
+                    if (!follow.HasExited)
+                    {
+                        follow.Kill(entireProcessTree: true);
+                    }
+                }
             }
 
             var missing = Path.Combine(work.FullName, "none");

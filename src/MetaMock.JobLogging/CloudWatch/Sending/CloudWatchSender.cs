@@ -195,6 +195,8 @@ internal sealed class CloudWatchSender : IDisposable
         }
         finally
         {
+            // No drain follows: a spare segment made for the log calls goes back (weakly held) rather than staying for good.
+            _buffer.Log.Prepare(active: false);
             _progress.Pulse();
         }
     }

@@ -65,6 +65,9 @@ internal sealed class RecordBuffer : ILogEventBuffer
 
     public long Bytes => Volatile.Read(ref _writers.Bytes);
 
+    /// <summary>True once <see cref="Close"/> was called: no append is accepted any more.</summary>
+    public bool IsClosed => _closed;
+
     // Replay goes on at once only while there is room: a large spool left behind must not outgrow the limits in memory.
     public bool HasBacklog => (_replaying && HasRoom) || Queued >= _drainAtEvents;
 

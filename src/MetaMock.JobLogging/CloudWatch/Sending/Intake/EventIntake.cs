@@ -82,7 +82,8 @@ internal sealed class EventIntake
         _buffer.MarkRead(read);
         _reader.PassEnds();
         _buffer.NotifyRoom();
-        _buffer.Log.Prepare(active: read > 0);
+        // No spare once the buffer is closed: no log call will roll over again.
+        _buffer.Log.Prepare(active: read > 0 && !_buffer.IsClosed);
         return taken + read;
     }
 
