@@ -142,7 +142,7 @@ internal static class CallStages
                     scratch.Clear();
                 }
             });
-            Row("Frames.Commit with CRC-32 (spool)", n => { for (var i = 0; i < n; i++) { Frames.Commit(frame, body); } });
+            Row("Frames.Commit with CRC-32C (spool)", n => { for (var i = 0; i < n; i++) { Frames.Commit(frame, body); } });
             Row("Frames.Commit, length only (memory)", n => { for (var i = 0; i < n; i++) { Frames.Commit(frame, body, checksum: false); } });
             Row("MarkDefined", n => { for (var i = 0; i < n; i++) { RecordEncoder.MarkDefined(e, plan, Definitions.None, 1); } });
             Row("One interlocked add (TryReserve)", n => { for (var i = 0; i < n; i++) { Interlocked.Add(ref _counter, 8); } });

@@ -26,9 +26,10 @@ internal static class Frames
 
     /// <summary>
     /// Reads the frame at <paramref name="offset"/> (a multiple of 8); <paramref name="next"/> is where the following one
-    /// starts. With <paramref name="verify"/> false the checksum is not compared (a region whose frames were committed without one).
+    /// starts. The body is compared with its checksum of kind <paramref name="checksum"/>; with <see cref="FrameChecksum.None"/>
+    /// it is not (a region whose frames were committed without one).
     /// </summary>
-    public static FrameStatus Read(ReadOnlySpan<byte> region, int offset, out ReadOnlySpan<byte> body, out int next, bool verify = true)
+    public static FrameStatus Read(ReadOnlySpan<byte> region, int offset, out ReadOnlySpan<byte> body, out int next, FrameChecksum checksum = FrameChecksum.Crc32C)
     {
         body = default;
         next = offset;
@@ -55,7 +56,7 @@ internal static class Frames
         }
 
         var candidate = region.Slice(offset + RecordFrame.HeaderSize, (int)length);
-        if (verify && RecordFrame.Checksum(candidate) != BinaryPrimitives.ReadUInt32LittleEndian(region[(offset + 4)..]))
+        if (checksum != FrameChecksum.None && RecordFrame.Checksum(candidate, checksum) != BinaryPrimitives.ReadUInt32LittleEndian(region[(offset + 4)..]))
         {
             return FrameStatus.Corrupt;
         }
@@ -69,30 +70,30 @@ internal static class Frames
     /// Where reading resumes after the damaged frame at <paramref name="offset"/>: where its length says the next frame
     /// starts, when a whole frame is there (only its body was damaged), else the next whole frame found by scanning.
     /// </summary>
-    public static int Skip(ReadOnlySpan<byte> region, int offset)
+    public static int Skip(ReadOnlySpan<byte> region, int offset, FrameChecksum checksum = FrameChecksum.Crc32C)
     {
         var length = BinaryPrimitives.ReadUInt32LittleEndian(region[offset..]);
         if (length > 0 && length <= region.Length - offset - RecordFrame.HeaderSize)
         {
             var next = offset + RecordFrame.Size((int)length);
-            if (Read(region, next, out _, out _) is FrameStatus.Committed or FrameStatus.End)
+            if (Read(region, next, out _, out _, checksum) is FrameStatus.Committed or FrameStatus.End)
             {
                 return next;
             }
         }
 
-        return Resync(region, offset);
+        return Resync(region, offset, checksum);
     }
 
     /// <summary>
     /// After a corrupt or never-committed frame in a region no one writes any more: the next offset after
     /// <paramref name="offset"/> where a whole frame with a matching checksum starts, or the region's end.
     /// </summary>
-    public static int Resync(ReadOnlySpan<byte> region, int offset)
+    public static int Resync(ReadOnlySpan<byte> region, int offset, FrameChecksum checksum = FrameChecksum.Crc32C)
     {
         for (var at = offset + 8; at + RecordFrame.HeaderSize <= region.Length; at += 8)
         {
-            if (Read(region, at, out _, out _) == FrameStatus.Committed)
+            if (Read(region, at, out _, out _, checksum) == FrameStatus.Committed)
             {
                 return at;
             }

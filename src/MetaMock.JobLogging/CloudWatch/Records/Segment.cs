@@ -22,9 +22,10 @@ internal abstract unsafe class Segment : IDisposable
     private int _fullyRead;
     private int _released;
 
-    protected Segment(byte* data, int capacity, bool checksummed, int tail = 0)
+    protected Segment(byte* data, int capacity, bool checksummed, int tail = 0, bool legacyChecksum = false)
     {
         Checksummed = checksummed;
+        ReadChecksum = !checksummed ? FrameChecksum.None : legacyChecksum ? FrameChecksum.Crc32 : FrameChecksum.Crc32C;
         _data = data;
         Capacity = capacity;
         Epoch = Interlocked.Increment(ref _lastEpoch);
@@ -43,6 +44,9 @@ internal abstract unsafe class Segment : IDisposable
     /// when read back; a memory segment dies with its process, so its frames are neither checksummed nor checked.
     /// </summary>
     public bool Checksummed { get; }
+
+    /// <summary>What a reader compares each frame's checksum field with.</summary>
+    public FrameChecksum ReadChecksum { get; }
 
     /// <summary><see cref="Checksummed"/>, read from the writers' cache line (the log call's copy).</summary>
     public bool WriterChecksummed => _writer.Checksummed;

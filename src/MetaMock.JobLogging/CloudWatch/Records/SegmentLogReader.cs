@@ -54,7 +54,7 @@ internal sealed class SegmentLogReader
     public void PassEnds()
     {
         while ((_reader ??= _log.Peek() is { } head ? new SegmentReader(head, live: true) : null) is { } reader
-            && Frames.Read(reader.Segment.Data, reader.Offset, out _, out _, reader.Segment.Checksummed) == FrameStatus.End)
+            && Frames.Read(reader.Segment.Data, reader.Offset, out _, out _, reader.Segment.ReadChecksum) == FrameStatus.End)
         {
             Finish();
         }

@@ -40,7 +40,7 @@ internal sealed class SegmentReader
         while (true)
         {
             view = default;
-            switch (Frames.Read(data, _offset, out var body, out var next, Segment.Checksummed))
+            switch (Frames.Read(data, _offset, out var body, out var next, Segment.ReadChecksum))
             {
                 case FrameStatus.End:
                     return ReadStatus.End;
@@ -61,7 +61,7 @@ internal sealed class SegmentReader
                     break;
                 default:
                     Corrupt++;
-                    _offset = Frames.Skip(data, _offset);
+                    _offset = Frames.Skip(data, _offset, Segment.ReadChecksum);
                     break;
             }
         }

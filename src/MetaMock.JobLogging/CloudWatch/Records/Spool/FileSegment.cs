@@ -18,12 +18,14 @@ internal sealed unsafe class FileSegment : Segment
     public const int HeaderSize = 64;
 
     private const ulong Magic = 0x31474553_4C4A4D4D; // "MMJLSEG1"
-    private const int Version = 1;
+    // 2: frames carry CRC-32C; 1: CRC-32, still read (a spool left by an earlier version is replayed after an upgrade).
+    private const int Version = 2;
+    private const int LegacyVersion = 1;
 
     private readonly Action<FileSegment>? _onSettled;
 
-    private FileSegment(SpoolFile file, long sequence, int capacity, int tail, Action<FileSegment>? onSettled)
-        : base(file.Pointer + HeaderSize, capacity, checksummed: true, tail)
+    private FileSegment(SpoolFile file, long sequence, int capacity, int tail, Action<FileSegment>? onSettled, bool legacyChecksum = false)
+        : base(file.Pointer + HeaderSize, capacity, checksummed: true, tail, legacyChecksum)
     {
         File = file;
         Sequence = sequence;
@@ -74,7 +76,7 @@ internal sealed unsafe class FileSegment : Segment
         {
             Span<byte> header = stackalloc byte[HeaderSize];
             if (file.Length < HeaderSize || file.Read(header) < HeaderSize || BinaryPrimitives.ReadUInt64LittleEndian(header) != Magic
-                || BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != Version)
+                || BinaryPrimitives.ReadInt32LittleEndian(header[8..]) is not (Version or LegacyVersion))
             {
                 throw new InvalidDataException($"{path} is not a spool segment.");
             }
@@ -93,7 +95,8 @@ internal sealed unsafe class FileSegment : Segment
             // A file cut short is read up to where it ends (mapping past its end would fault): the frame the cut went
             // through fails its length check and is counted like a torn one.
             var readable = (int)Math.Min(capacity, (file.Length - HeaderSize) & ~7L);
-            return new FileSegment(SpoolFile.Map(file, path, FileSize(readable)), sequence, readable, tail: readable, onSettled);
+            var legacy = BinaryPrimitives.ReadInt32LittleEndian(header[8..]) == LegacyVersion;
+            return new FileSegment(SpoolFile.Map(file, path, FileSize(readable)), sequence, readable, tail: readable, onSettled, legacy);
         }
         catch
         {

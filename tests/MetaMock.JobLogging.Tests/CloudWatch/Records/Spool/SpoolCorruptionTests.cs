@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Records.Spool;
 
@@ -99,7 +101,43 @@ public sealed class SpoolCorruptionTests
         Assert.True(File.Exists(checkpoint + SpoolSlot.SetAsideSuffix));
     }
 
+    [Theory]
+    // The previous format's files carry the IEEE CRC-32: read back whole after an upgrade.
+    [InlineData(1, Records)]
+    // The current format expects CRC-32C: the same frames fail their checksum and are counted.
+    [InlineData(2, 0)]
+    public void Frames_with_an_IEEE_CRC_32_are_replayed_from_a_version_1_file_only(int version, int expectedReplayed)
+    {
+        using var spool = new TempSpool();
+        spool.LeaveFilledSlot(Records);
+        foreach (var file in TempSpool.SegmentFiles(SlotOf(spool)))
+        {
+            RewriteChecksumsAsCrc32(file, version);
+        }
+
+        using var slot = spool.Claim();
+
+        Assert.Equal(Enumerable.Range(0, expectedReplayed).Select(i => (long)i), TempSpool.Replay(slot));
+        Assert.Equal(expectedReplayed == Records, spool.Counters.CorruptRecords == 0);
+    }
+
     private static string SlotOf(TempSpool spool) => Directory.GetDirectories(spool.Root).Single();
+
+    // What a segment file of the previous format holds: the same frames with an IEEE CRC-32 (version 1).
+    private static void RewriteChecksumsAsCrc32(string path, int version)
+    {
+        var offsets = FrameOffsets(path);
+        var bytes = File.ReadAllBytes(path);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), version);
+        var data = bytes.AsSpan(FileSegment.HeaderSize);
+        foreach (var at in offsets)
+        {
+            var body = data.Slice(at + RecordFrame.HeaderSize, (int)BinaryPrimitives.ReadUInt32LittleEndian(data[at..]));
+            BinaryPrimitives.WriteUInt32LittleEndian(data[(at + 4)..], Crc32.HashToUInt32(body));
+        }
+
+        File.WriteAllBytes(path, bytes);
+    }
 
     private static string LastSegment(TempSpool spool) => Directory.GetFiles(SlotOf(spool), "*.seg").Order().Last(f => FrameOffsets(f).Count > 0);
 
