@@ -70,7 +70,7 @@ internal static class Frames
     /// Where reading resumes after the damaged frame at <paramref name="offset"/>: where its length says the next frame
     /// starts, when a whole frame is there (only its body was damaged), else the next whole frame found by scanning.
     /// </summary>
-    public static int Skip(ReadOnlySpan<byte> region, int offset, FrameChecksum checksum = FrameChecksum.Crc32C)
+    public static int Skip(ReadOnlySpan<byte> region, int offset, FrameChecksum checksum)
     {
         var length = BinaryPrimitives.ReadUInt32LittleEndian(region[offset..]);
         if (length > 0 && length <= region.Length - offset - RecordFrame.HeaderSize)
@@ -89,7 +89,7 @@ internal static class Frames
     /// After a corrupt or never-committed frame in a region no one writes any more: the next offset after
     /// <paramref name="offset"/> where a whole frame with a matching checksum starts, or the region's end.
     /// </summary>
-    public static int Resync(ReadOnlySpan<byte> region, int offset, FrameChecksum checksum = FrameChecksum.Crc32C)
+    public static int Resync(ReadOnlySpan<byte> region, int offset, FrameChecksum checksum)
     {
         for (var at = offset + 8; at + RecordFrame.HeaderSize <= region.Length; at += 8)
         {

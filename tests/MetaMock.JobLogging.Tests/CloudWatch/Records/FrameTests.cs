@@ -36,7 +36,7 @@ public sealed class FrameTests
             }
 
             Assert.True(status is FrameStatus.Corrupt or FrameStatus.NotCommitted, $"byte {at}: {status}");
-            Assert.Equal(offsets[2], Frames.Resync(region, offsets[1]));
+            Assert.Equal(offsets[2], Frames.Resync(region, offsets[1], FrameChecksum.Crc32C));
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class FrameTests
         var codec = ThreeFrames(out var offsets);
         var torn = codec.Region.AsSpan(0, offsets[2] + 12).ToArray();
         Assert.Equal(FrameStatus.Corrupt, Frames.Read(torn, offsets[2], out _, out _));
-        Assert.Equal(torn.Length, Frames.Resync(torn, offsets[2]));
+        Assert.Equal(torn.Length, Frames.Resync(torn, offsets[2], FrameChecksum.Crc32C));
 
         var ended = codec.Region.AsSpan(0, codec.Tail + 64).ToArray();
         Frames.WriteEnd(ended.AsSpan(offsets[1]));

@@ -121,6 +121,27 @@ public sealed class SpoolCorruptionTests
         Assert.Equal(expectedReplayed == Records, spool.Counters.CorruptRecords == 0);
     }
 
+    [Fact]
+    public void A_damaged_record_in_a_version_1_file_is_skipped_with_that_files_checksum_and_the_rest_is_replayed()
+    {
+        using var spool = new TempSpool();
+        spool.LeaveFilledSlot(Records);
+        var files = TempSpool.SegmentFiles(SlotOf(spool));
+        var damaged = FrameOffsets(files[0])[20] + 30;
+        foreach (var file in files)
+        {
+            RewriteChecksumsAsCrc32(file, version: 1);
+        }
+
+        // Finding the next whole frame after the damaged one must check CRC-32 too, or the rest of the file is lost.
+        Patch(files[0], damaged, bytes => bytes[0] ^= 0xFF);
+
+        using var slot = spool.Claim();
+
+        Assert.Equal(Enumerable.Range(0, Records).Where(i => i != 20).Select(i => (long)i), TempSpool.Replay(slot));
+        Assert.Equal(1, spool.Counters.CorruptRecords);
+    }
+
     private static string SlotOf(TempSpool spool) => Directory.GetDirectories(spool.Root).Single();
 
     // What a segment file of the previous format holds: the same frames with an IEEE CRC-32 (version 1).
