@@ -6,7 +6,7 @@ internal sealed unsafe class MemorySegment : Segment
     private readonly MemorySegmentPool _pool;
 
     public MemorySegment(byte[] pinned, MemorySegmentPool pool)
-        : base((byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pinned)), pinned.Length, checksummed: false)
+        : base((byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pinned)), pinned.Length, FrameChecksum.None)
     {
         Array = pinned;
         _pool = pool;

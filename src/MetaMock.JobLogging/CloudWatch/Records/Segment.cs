@@ -22,10 +22,9 @@ internal abstract unsafe class Segment : IDisposable
     private int _fullyRead;
     private int _released;
 
-    protected Segment(byte* data, int capacity, bool checksummed, int tail = 0, bool legacyChecksum = false)
+    protected Segment(byte* data, int capacity, FrameChecksum checksum, int tail = 0)
     {
-        Checksummed = checksummed;
-        ReadChecksum = !checksummed ? FrameChecksum.None : legacyChecksum ? FrameChecksum.Crc32 : FrameChecksum.Crc32C;
+        ReadChecksum = checksum;
         _data = data;
         Capacity = capacity;
         Epoch = Interlocked.Increment(ref _lastEpoch);
@@ -33,7 +32,7 @@ internal abstract unsafe class Segment : IDisposable
         _writer.Data = data;
         _writer.Capacity = capacity;
         _writer.Epoch = Epoch;
-        _writer.Checksummed = checksummed;
+        _writer.Checksummed = Checksummed;
     }
 
     /// <summary>Unique per segment in the process: which definitions it holds is tracked by this (see <see cref="InternedText"/>).</summary>
@@ -43,9 +42,9 @@ internal abstract unsafe class Segment : IDisposable
     /// Whether its frames carry a checksum: a file's frames can be torn by a crash or damaged on disk and are checked
     /// when read back; a memory segment dies with its process, so its frames are neither checksummed nor checked.
     /// </summary>
-    public bool Checksummed { get; }
+    public bool Checksummed => ReadChecksum != FrameChecksum.None;
 
-    /// <summary>What a reader compares each frame's checksum field with.</summary>
+    /// <summary>What a reader compares each frame's checksum field with (new frames are always written with CRC-32C).</summary>
     public FrameChecksum ReadChecksum { get; }
 
     /// <summary><see cref="Checksummed"/>, read from the writers' cache line (the log call's copy).</summary>

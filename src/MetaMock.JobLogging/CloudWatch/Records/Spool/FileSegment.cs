@@ -24,8 +24,8 @@ internal sealed unsafe class FileSegment : Segment
 
     private readonly Action<FileSegment>? _onSettled;
 
-    private FileSegment(SpoolFile file, long sequence, int capacity, int tail, Action<FileSegment>? onSettled, bool legacyChecksum = false)
-        : base(file.Pointer + HeaderSize, capacity, checksummed: true, tail, legacyChecksum)
+    private FileSegment(SpoolFile file, long sequence, int capacity, int tail, Action<FileSegment>? onSettled, FrameChecksum checksum = FrameChecksum.Crc32C)
+        : base(file.Pointer + HeaderSize, capacity, checksum, tail)
     {
         File = file;
         Sequence = sequence;
@@ -95,8 +95,8 @@ internal sealed unsafe class FileSegment : Segment
             // A file cut short is read up to where it ends (mapping past its end would fault): the frame the cut went
             // through fails its length check and is counted like a torn one.
             var readable = (int)Math.Min(capacity, (file.Length - HeaderSize) & ~7L);
-            var legacy = BinaryPrimitives.ReadInt32LittleEndian(header[8..]) == LegacyVersion;
-            return new FileSegment(SpoolFile.Map(file, path, FileSize(readable)), sequence, readable, tail: readable, onSettled, legacy);
+            var checksum = BinaryPrimitives.ReadInt32LittleEndian(header[8..]) == LegacyVersion ? FrameChecksum.Crc32 : FrameChecksum.Crc32C;
+            return new FileSegment(SpoolFile.Map(file, path, FileSize(readable)), sequence, readable, tail: readable, onSettled, checksum);
         }
         catch
         {
