@@ -53,29 +53,25 @@ internal sealed class MemorySegmentPool : ISegmentSource
             return new MemorySegment(GC.AllocateArray<byte>(Round(minCapacity), pinned: true), this);
         }
 
-        return new MemorySegment(Interlocked.Exchange(ref _spare, null) ?? TakeIdle() ?? GC.AllocateArray<byte>(Capacity, pinned: true), this);
+        return new MemorySegment(Interlocked.Exchange(ref _spare, null) ?? IdleOrNew(), this);
     }
 
-    /// <summary>While the log is busy, keeps a spare array ready for the next roll-over; once it is quiet, holds it only weakly, like the idle ones.</summary>
+    /// <summary>
+    /// While the log is busy, keeps a spare array ready for the next roll-over; once it is quiet, holds it only weakly,
+    /// like the idle ones. Called by the sender only: writers only ever take the spare, so no one else sets it.
+    /// </summary>
     public void Prepare(bool active)
     {
         if (!active)
         {
             if (Interlocked.Exchange(ref _spare, null) is { } unused)
             {
-                _idle.Add(new WeakReference<byte[]>(unused));
+                HoldWeakly(unused);
             }
-
-            return;
         }
-
-        if (Volatile.Read(ref _spare) is null && Live < _maxSegments)
+        else if (Volatile.Read(ref _spare) is null && Live < _maxSegments)
         {
-            var array = TakeIdle() ?? GC.AllocateArray<byte>(Capacity, pinned: true);
-            if (Interlocked.CompareExchange(ref _spare, array, null) is not null)
-            {
-                _idle.Add(new WeakReference<byte[]>(array));
-            }
+            Volatile.Write(ref _spare, IdleOrNew());
         }
     }
 
@@ -90,9 +86,13 @@ internal sealed class MemorySegmentPool : ISegmentSource
         if (array.Length == Capacity && Idle < MaxIdle)
         {
             System.Array.Clear(array, 0, segment.Used);
-            _idle.Add(new WeakReference<byte[]>(array));
+            HoldWeakly(array);
         }
     }
+
+    private void HoldWeakly(byte[] array) => _idle.Add(new WeakReference<byte[]>(array));
+
+    private byte[] IdleOrNew() => TakeIdle() ?? GC.AllocateArray<byte>(Capacity, pinned: true);
 
     private byte[]? TakeIdle()
     {
