@@ -51,9 +51,12 @@ internal static class TypedValues<TState>
         }
 
         var held = Expression.Parameter(typeof(object), "held");
-        var state = Expression.Field(Expression.Convert(held, typeof(TemplateState<TState>)), nameof(TemplateState<TState>.Value));
-        return Expression.Lambda<Func<object, object?[]?>>(Expression.Field(state, field), held).Compile();
+        return Expression.Lambda<Func<object, object?[]?>>(Expression.Field(HeldState(held), field), held).Compile();
     }
+
+    // The state inside the TemplateState a reader is given, read in place (not copied out of a box).
+    private static MemberExpression HeldState(ParameterExpression held) =>
+        Expression.Field(Expression.Convert(held, typeof(TemplateState<TState>)), nameof(TemplateState<TState>.Value));
 
     // Deferred states have a value for every hole (DeferredMessage checks it); the encoder compares the count anyway.
     private static void AddPrinted(object held, EncodeScratch scratch)
@@ -87,7 +90,7 @@ internal static class TypedValues<TState>
             var state = Expression.Variable(type, "state");
             var add = typeof(EncodeScratch).GetMethod(nameof(EncodeScratch.AddValue))!;
             var from = typeof(CapturedValue).GetMethods().Single(m => m.Name == nameof(CapturedValue.From) && m.IsGenericMethodDefinition);
-            var body = new List<Expression> { Expression.Assign(state, Expression.Field(Expression.Convert(box, typeof(TemplateState<TState>)), nameof(TemplateState<TState>.Value))) };
+            var body = new List<Expression> { Expression.Assign(state, HeldState(box)) };
             body.AddRange(fields.Select(field => Expression.Call(scratch, add, Expression.Call(from.MakeGenericMethod(field!.FieldType), Expression.Field(state, field), scratch))));
             return Expression.Lambda<Action<object, EncodeScratch>>(Expression.Block([state], body), box, scratch).Compile();
         }
