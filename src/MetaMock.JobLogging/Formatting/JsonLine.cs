@@ -84,9 +84,11 @@ internal static class JsonLine
         {
             foreach (var (key, value) in properties)
             {
-                if (key is not null && key != OriginalFormat && written.Add(key))
+                // Repaired before the duplicate check: two keys that differ only in lone surrogates are one key once written.
+                var name = key is null ? null : ValidUtf16.Repair(key);
+                if (name is not null && name != OriginalFormat && written.Add(name))
                 {
-                    json.WritePropertyName(ValidUtf16.Repair(key));
+                    json.WritePropertyName(name);
                     WriteValue(json, value, ref written.Placeholders);
                 }
             }

@@ -73,6 +73,22 @@ public sealed class JsonLineTests : IDisposable
     }
 
     [Fact]
+    public void Keys_that_differ_only_in_lone_surrogates_are_written_once()
+    {
+        var logger = _harness.Logger();
+        using (logger.BeginScope(new[] { new KeyValuePair<string, object?>("key\uD800", "first"), new("key\uDC00", "second"), new("key\uFFFD", "third") }))
+        {
+            logger.LogInformation("plain");
+        }
+
+        var json = SingleRecord();
+        var keys = json.EnumerateObject().Where(p => p.Name.StartsWith("key", StringComparison.Ordinal)).ToList();
+        var key = Assert.Single(keys);
+        Assert.Equal("key\uFFFD", key.Name);
+        Assert.Equal("first", key.Value.GetString());
+    }
+
+    [Fact]
     public void An_exception_and_hostile_text_stay_inside_one_json_line()
     {
         _harness.Logger().LogError(new InvalidOperationException("bad\nthing"), "line one\nline two \"quoted\"");
