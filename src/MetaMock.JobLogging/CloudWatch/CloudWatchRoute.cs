@@ -48,9 +48,9 @@ internal sealed class CloudWatchRoute : IDisposable
 
     /// <summary>
     /// Encodes the event; never throws (what the application's code throws becomes a counted placeholder). Returns the
-    /// JSON line's <c>seq</c> taken for it (0 for the text format), which the console line of the same call reuses.
+    /// JSON line's <c>seq</c> and time taken for it (none for the text format), which the console line of the same call reuses.
     /// </summary>
-    public long Capture<TState>(LogLevel level, InternedText category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public LineStamp Capture<TState>(LogLevel level, InternedText category, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         var deferred = DeferredMessage.TryDefer(state, formatter);
         try
@@ -64,14 +64,16 @@ internal sealed class CloudWatchRoute : IDisposable
         }
     }
 
-    private long Capture<TState>(LogLevel level, InternedText category, TState state, TemplateState<TState>? deferred, Exception? exception, Func<TState, Exception?, string> formatter)
+    private LineStamp Capture<TState>(LogLevel level, InternedText category, TState state, TemplateState<TState>? deferred, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         var placeholders = 0;
         object message = (object?)deferred ?? UserText.OfMessage(state, exception, formatter, ref placeholders) ?? string.Empty;
         var exceptionText = exception is null ? null : UserText.OfException(exception, ref placeholders);
         var sequence = _keepState ? LineOrigin.NextSequence() : 0;
+        var ticks = _systemClock ? DateTime.UtcNow.Ticks : _time.GetUtcNow().UtcTicks;
+        var stamp = _keepState ? new LineStamp(sequence, ticks) : default;
         var e = new LogEvent(
-            _systemClock ? DateTime.UtcNow.Ticks : _time.GetUtcNow().UtcTicks,
+            ticks,
             level,
             category,
             MetaMockLogContext.Current,
@@ -92,7 +94,7 @@ internal sealed class CloudWatchRoute : IDisposable
 #pragma warning restore CA1031
         {
             _counters.AddDropped(DropReasons.FormatFailed, 1);
-            return sequence;
+            return stamp;
         }
 
         if (placeholders > 0)
@@ -105,7 +107,7 @@ internal sealed class CloudWatchRoute : IDisposable
             _counters.AddDropped(result == BufferWriteResult.Full ? DropReasons.BufferFull : DropReasons.AfterDispose, 1);
         }
 
-        return sequence;
+        return stamp;
     }
 
     /// <summary>A record the logger wrote to the console because this route is not active (CloudWatch given up, or disposed).</summary>

@@ -47,9 +47,11 @@ internal sealed class MetaMockConsoleFormatter : ConsoleFormatter
         if (_options.CurrentValue.Format == LogFormat.Json)
         {
             var buffer = new ArrayBufferWriter<byte>(256);
+            var stamp = LineOrigin.TakeForConsole();
+            var time = stamp.UtcTicks != 0 ? new DateTimeOffset(stamp.UtcTicks, TimeSpan.Zero) : _time.GetUtcNow();
             placeholders += JsonLine.Write(buffer, new JsonLineParts(
-                _time.GetUtcNow(), logEntry.LogLevel, logEntry.Category, message ?? string.Empty, context,
-                exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider, LineOrigin.TakeForConsole()));
+                time, logEntry.LogLevel, logEntry.Category, message ?? string.Empty, context,
+                exception, logEntry.State as IEnumerable<KeyValuePair<string, object?>>, scopeProvider, stamp.Sequence));
             textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
             textWriter.Write(Environment.NewLine);
         }

@@ -9,9 +9,9 @@ internal static class LineOrigin
 {
     private static long _sequence;
 
-    // The seq a log call took for its CloudWatch record, for its console line, formatted on the same thread within the call.
+    // The seq and time a log call took for its CloudWatch record, for its console line, formatted on the same thread within the call.
     [ThreadStatic]
-    private static long _shared;
+    private static LineStamp _shared;
 
     /// <summary>The machine's name, as the default stream name uses it.</summary>
     public static string Host { get; } = Environment.MachineName;
@@ -22,30 +22,37 @@ internal static class LineOrigin
     /// <summary>The next number of this process's sequence (1, 2, ...), taken at the log call.</summary>
     public static long NextSequence() => Interlocked.Increment(ref _sequence);
 
-    /// <summary>The console line's seq: the one its log call already took (see <see cref="Share"/>), else the next.</summary>
-    public static long TakeForConsole()
+    /// <summary>
+    /// The console line's seq and time: the ones its log call already took (see <see cref="Share"/>), else the next seq
+    /// and no time (<see cref="LineStamp.UtcTicks"/> 0: the formatter reads its clock).
+    /// </summary>
+    public static LineStamp TakeForConsole()
     {
         var shared = _shared;
-        if (shared == 0)
+        if (shared.Sequence == 0)
         {
-            return NextSequence();
+            return new LineStamp(NextSequence(), 0);
         }
 
-        _shared = 0;
+        _shared = default;
         return shared;
     }
 
     /// <summary>
-    /// Until <see cref="EndShare"/>, the console line written on this thread takes <paramref name="sequence"/>: one call,
-    /// one seq, in CloudWatch and on the console. Returns what to restore (a log call inside another's formatting).
+    /// Until <see cref="EndShare"/>, the console line written on this thread takes <paramref name="stamp"/>: one call,
+    /// one seq and one timestamp, in CloudWatch and on the console. Returns what to restore (a log call inside another's
+    /// formatting).
     /// </summary>
-    public static long Share(long sequence)
+    public static LineStamp Share(LineStamp stamp)
     {
         var previous = _shared;
-        _shared = sequence;
+        _shared = stamp;
         return previous;
     }
 
     /// <summary>Ends a <see cref="Share"/>, restoring what it returned.</summary>
-    public static void EndShare(long previous) => _shared = previous;
+    public static void EndShare(LineStamp previous) => _shared = previous;
 }
+
+/// <summary>A JSON line's <c>seq</c> and the UTC ticks of its <c>timestamp</c>, as its log call took them (0, 0: none taken).</summary>
+internal readonly record struct LineStamp(long Sequence, long UtcTicks);

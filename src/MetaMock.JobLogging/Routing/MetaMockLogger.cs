@@ -44,14 +44,14 @@ internal sealed class MetaMockLogger : ILogger
             }
             else
             {
-                var sequence = cloudWatch.Capture(logLevel, _category!, state, exception, formatter);
+                var stamp = cloudWatch.Capture(logLevel, _category!, state, exception, formatter);
                 if (logLevel < LogLevel.Warning)
                 {
                     return;
                 }
 
-                // The console's JSON line of this call carries the seq its CloudWatch line carries (0, for text, shares nothing).
-                var previous = LineOrigin.Share(sequence);
+                // The console's JSON line of this call carries the seq and timestamp its CloudWatch line carries (text shares nothing).
+                var previous = LineOrigin.Share(stamp);
                 try
                 {
                     _console.Log(logLevel, eventId, state, exception, formatter);

@@ -57,6 +57,37 @@ public sealed partial class ConsoleParityTests(MotoFixture moto)
         Assert.Empty(harness.Diagnostics.DroppedByReason);
     }
 
+    [Fact]
+    public async Task With_the_system_clock_a_json_line_sent_carries_the_console_lines_timestamp()
+    {
+        // The console formats after the call has captured its record: reading the clock again there would give a later time.
+        var group = WireClients.UniqueGroup("parity-clock");
+        var harness = new ConsoleHarness(configure: o =>
+        {
+            MotoLogging.Configure(o, moto.Server, group);
+            o.Format = LogFormat.Json;
+        });
+        using (harness)
+        {
+            var logger = harness.Logger("Parity.Clock");
+            for (var i = 0; i < 20; i++)
+            {
+                logger.LogWarning("tick {Index}", i);
+            }
+        }
+
+        using var reader = new MotoLogsReader(moto.Endpoint);
+        var sent = new List<string>();
+        foreach (var stream in await reader.StreamsAsync(group))
+        {
+            sent.AddRange(await reader.MessagesAsync(group, stream));
+        }
+
+        var printed = harness.Console.Writes;
+        Assert.Equal(20, printed.Count);
+        Assert.Equal(printed.Order(StringComparer.Ordinal), sent.Order(StringComparer.Ordinal));
+    }
+
     private const int MatrixCalls = 11;
 
     private static void LogMatrix(ILogger logger)
