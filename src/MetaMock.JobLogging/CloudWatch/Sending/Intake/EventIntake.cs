@@ -5,6 +5,8 @@ using MetaMock.JobLogging.CloudWatch.Sending.Send;
 using MetaMock.JobLogging.CloudWatch.Sending.Streams;
 using MetaMock.JobLogging.Diagnostics;
 
+using Microsoft.Extensions.Logging;
+
 namespace MetaMock.JobLogging.CloudWatch.Sending.Intake;
 
 /// <summary>
@@ -147,13 +149,15 @@ internal sealed class EventIntake
 
         var timestamp = view.Timestamp.ToUnixTimeMilliseconds();
         var bufferBytes = ChargeFormatted(view.Cost, _store.Uncommitted.Length);
+        // The logger printed WARNING and above at the call, beside the record (a replayed record, in the process that logged it).
+        var printed = view.Level >= LogLevel.Warning;
         if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
         {
-            _sink(_stream, new PendingEvent(timestamp, _store.Commit(), 1, bufferBytes, origin));
+            _sink(_stream, new PendingEvent(timestamp, _store.Commit(), 1, bufferBytes, origin, printed));
         }
         else
         {
-            AddParts(_stream, timestamp, bufferBytes, origin);
+            AddParts(_stream, timestamp, bufferBytes, origin, printed);
         }
 
         SettleRecord(segment);
@@ -199,7 +203,7 @@ internal sealed class EventIntake
     }
 
     // A message over the event limit: its parts, each with its marker, replace it in the store.
-    private void AddParts(StreamState stream, long timestamp, long bufferBytes, long origin)
+    private void AddParts(StreamState stream, long timestamp, long bufferBytes, long origin, bool printed)
     {
         var length = _store.Uncommitted.Length;
         var whole = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
@@ -213,7 +217,7 @@ internal sealed class EventIntake
             {
                 var last = i == parts.Count - 1;
                 var text = _store.Add(System.Text.Encoding.ASCII.GetBytes(EventSplitter.Marker(i + 1, parts.Count)), message[parts[i]]);
-                _sink(stream, new PendingEvent(timestamp, text, last ? 1 : 0, last ? bufferBytes : 0, last ? origin : 0));
+                _sink(stream, new PendingEvent(timestamp, text, last ? 1 : 0, last ? bufferBytes : 0, last ? origin : 0, printed));
             }
         }
         finally

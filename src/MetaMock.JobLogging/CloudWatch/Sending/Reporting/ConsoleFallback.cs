@@ -6,7 +6,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Reporting;
 
 /// <summary>
 /// Where events go once CloudWatch is given up (credentials missing or refused, or the loop stopped on a bug): one
-/// warning, then every pending event to stdout, counted as written to the console. From then on the log call sees
+/// warning, then every pending event to stdout, counted as written to the console; those the console printed at their
+/// call already (WARNING and above) are counted, not printed twice. From then on the log call sees
 /// <see cref="ConsoleOnly"/> and writes every level to the console itself, so the buffer is no longer fed.
 /// </summary>
 internal sealed class ConsoleFallback
@@ -54,7 +55,10 @@ internal sealed class ConsoleFallback
             var lines = new List<string>(stream.Pending.Count);
             foreach (ref readonly var item in stream.Pending.AsSpan())
             {
-                lines.Add(System.Text.Encoding.UTF8.GetString(_store.Read(item)));
+                if (!item.Printed)
+                {
+                    lines.Add(System.Text.Encoding.UTF8.GetString(_store.Read(item)));
+                }
             }
 
             _output.Events(lines);

@@ -8,35 +8,37 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Streams;
 /// and what it stands for. A struct of 32 bytes, stored inline in its stream's <see cref="PendingEvents"/>, with no
 /// reference in it, so waiting events are nothing the garbage collector has to trace. A message split into parts
 /// becomes several pending events; only the last carries the original event's count and buffer cost, so each logged
-/// event is counted once.
+/// event is counted once. It also says whether the console printed the event at its call (WARNING and above in
+/// production), so the console fall-back does not print it twice.
 /// </summary>
 /// <remarks>
 /// Its capture order is its place in its stream's list (events join their stream in the order they were drained), so it
-/// carries no sequence number; the length and the three flags share one field (a message part is at most a call's
-/// bytes, far below 2^29). Laid out by the runtime (no field order to keep), so it packs them without padding.
+/// carries no sequence number; the length and the four flags share one field (a message part is at most a call's
+/// bytes, far below 2^28). Laid out by the runtime (no field order to keep), so it packs them without padding.
 /// </remarks>
 [StructLayout(LayoutKind.Auto)]
 internal struct PendingEvent
 {
-    private const uint LengthMask = (1u << 29) - 1;
+    private const uint LengthMask = (1u << 28) - 1;
+    private const uint PrintedFlag = 1u << 28;
     private const uint CountsEvent = 1u << 29;
     private const uint SettledFlag = 1u << 30;
     private const uint AnswerLostFlag = 1u << 31;
 
     private uint _lengthAndFlags;
 
-    public PendingEvent(long timestamp, (int Chunk, int Offset, int Length) text, int eventCount, long bufferBytes, long origin = 0)
+    public PendingEvent(long timestamp, (int Chunk, int Offset, int Length) text, int eventCount, long bufferBytes, long origin = 0, bool printed = false)
     {
         if ((uint)text.Length > LengthMask || eventCount is not (0 or 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(text), "A pending event holds one message part of at most 2^29 - 1 bytes and counts 0 or 1 events.");
+            throw new ArgumentOutOfRangeException(nameof(text), "A pending event holds one message part of at most 2^28 - 1 bytes and counts 0 or 1 events.");
         }
 
         Timestamp = timestamp;
         Origin = origin;
         BufferBytes = checked((int)bufferBytes);
         (Chunk, Offset) = (text.Chunk, text.Offset);
-        _lengthAndFlags = (uint)text.Length | (eventCount == 1 ? CountsEvent : 0);
+        _lengthAndFlags = (uint)text.Length | (eventCount == 1 ? CountsEvent : 0) | (printed ? PrintedFlag : 0);
     }
 
     /// <summary>Milliseconds since the Unix epoch: the time of the log call.</summary>
@@ -55,6 +57,9 @@ internal struct PendingEvent
     public int Offset { get; set; }
 
     public readonly int Utf8Bytes => (int)(_lengthAndFlags & LengthMask);
+
+    /// <summary>The console printed this event at its call: a fall-back to the console counts it without printing it again.</summary>
+    public readonly bool Printed => (_lengthAndFlags & PrintedFlag) != 0;
 
     /// <summary>1 for a whole event or the last part of a split one, else 0.</summary>
     public readonly int EventCount => (_lengthAndFlags & CountsEvent) != 0 ? 1 : 0;

@@ -78,22 +78,24 @@ public sealed class PendingEventsTests
         Assert.Equal(32, Unsafe.SizeOf<PendingEvent>());
         Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<PendingEvent>());
 
-        var item = new PendingEvent(1_700_000_000_123, (3, 4, (1 << 29) - 1), 1, int.MaxValue, origin: long.MaxValue);
+        var item = new PendingEvent(1_700_000_000_123, (3, 4, (1 << 28) - 1), 1, int.MaxValue, origin: long.MaxValue);
         item.AnswerLost = true;
-        Assert.Equal((1_700_000_000_123L, 3, 4, (1 << 29) - 1, 1, int.MaxValue, long.MaxValue, false, true),
-            (item.Timestamp, item.Chunk, item.Offset, item.Utf8Bytes, item.EventCount, item.BufferBytes, item.Origin, item.Settled, item.AnswerLost));
+        Assert.Equal((1_700_000_000_123L, 3, 4, (1 << 28) - 1, 1, int.MaxValue, long.MaxValue, false, true, false),
+            (item.Timestamp, item.Chunk, item.Offset, item.Utf8Bytes, item.EventCount, item.BufferBytes, item.Origin, item.Settled, item.AnswerLost, item.Printed));
         item.Settled = true;
         item.AnswerLost = false;
-        Assert.Equal(((1 << 29) - 1, 1, true, false), (item.Utf8Bytes, item.EventCount, item.Settled, item.AnswerLost));
+        Assert.Equal(((1 << 28) - 1, 1, true, false, false), (item.Utf8Bytes, item.EventCount, item.Settled, item.AnswerLost, item.Printed));
 
-        var part = new PendingEvent(0, (0, 0, 5), 0, 0);
-        Assert.Equal((5, 0, false, false), (part.Utf8Bytes, part.EventCount, part.Settled, part.AnswerLost));
+        var part = new PendingEvent(0, (0, 0, 5), 0, 0, printed: true);
+        Assert.Equal((5, 0, false, false, true), (part.Utf8Bytes, part.EventCount, part.Settled, part.AnswerLost, part.Printed));
+        part.Settled = true;
+        Assert.Equal((5, 0, true, false, true), (part.Utf8Bytes, part.EventCount, part.Settled, part.AnswerLost, part.Printed));
     }
 
     [Fact]
     public void A_pending_event_refuses_what_it_cannot_hold_rather_than_truncate_it()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PendingEvent(0, (0, 0, 1 << 29), 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PendingEvent(0, (0, 0, 1 << 28), 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new PendingEvent(0, (0, 0, 1), 2, 1));
         Assert.Throws<OverflowException>(() => new PendingEvent(0, (0, 0, 1), 1, int.MaxValue + 1L));
     }
