@@ -73,9 +73,49 @@ public sealed class StreamCreationTests(MotoFixture moto)
         Accounting.AssertAddsUp(harness.Diagnostics, 2 + (jobs * lines));
     }
 
+    [Fact]
+    public async Task While_a_new_streams_creation_is_throttled_and_the_buffer_is_half_full_the_sender_waits_rather_than_spins()
+    {
+        using var proxy = new FaultProxy(moto.Endpoint) { CreateLogStreamPerSecond = 0 };
+        proxy.Start();
+        var clock = new CountingClock();
+        // Six events in a buffer of ten: half full, so every cycle sends everything early.
+        using var harness = LoggingHarness.Start(proxy.Endpoint, WireClients.UniqueGroup("no-spin"), o => o.MaxBufferedEvents = 10, clock);
+        var logger = harness.CreateLogger();
+        for (var i = 0; i < 6; i++)
+        {
+            Log(logger, "new", $"line {i}");
+        }
+
+        // The round that found the creation throttled (after the client's own retries) has ended: the stream waits at
+        // least 0.75 s before its next try.
+        await Eventually.TrueAsync(() => harness.Diagnostics.LastError?.Contains("ThrottlingException on CreateLogStream", StringComparison.Ordinal) == true, "the stream's creation is deferred");
+
+        // An observation window, not a wait for an outcome: a loop running empty rounds back to back reads the clock
+        // hundreds of thousands of times in it; one that waits for its next cycle, a few dozen.
+        var before = clock.Reads;
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var reads = clock.Reads - before;
+        Assert.True(reads < 2_000, $"the sender read the clock {reads} times in 500 ms while nothing could be sent");
+        Assert.Equal(0, harness.Diagnostics.EventsSent);
+    }
+
     private static void Log(ILogger logger, string job, string text)
     {
         using var context = MetaMockLogContext.BeginJobContext(job);
         logger.LogInformation("{Text}", text);
+    }
+
+    private sealed class CountingClock : TimeProvider
+    {
+        private long _reads;
+
+        public long Reads => Interlocked.Read(ref _reads);
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Increment(ref _reads);
+            return System.GetUtcNow();
+        }
     }
 }

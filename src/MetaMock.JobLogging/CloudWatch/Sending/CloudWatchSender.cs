@@ -252,7 +252,13 @@ internal sealed class CloudWatchSender : IDisposable
         // Empty streams beyond the cap go first, so the listing that reclaims the text also counts what is left.
         _streams.TrimToCap(_time.GetUtcNow());
         _store.Reclaim(_streams.WithPending());
-        _pacing.RoundEnded();
+        if (round.CutAny)
+        {
+            // Not after a round that sent nothing (its streams wait out a throttled creation): starting the next cycle at
+            // once would run empty rounds back to back, a busy loop, while the buffer stays half full.
+            _pacing.RoundEnded();
+        }
+
         var refused = _failures.AfterRound(round, _time.GetUtcNow(), _buffer.Events, cutShort: _abort.IsCancellationRequested);
         if (refused is not null)
         {

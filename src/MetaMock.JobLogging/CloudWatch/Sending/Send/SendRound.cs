@@ -41,6 +41,9 @@ internal sealed class SendRound
         _deadline = deadline;
     }
 
+    /// <summary>At least one call was cut: false when every listed stream waited (its creation throttled) or held nothing to send.</summary>
+    public bool CutAny { get; private set; }
+
     /// <summary>True once every stream was cut and every call has ended.</summary>
     public bool IsOver => _next >= _streams.Count && _ready.Count == 0 && _running.Count == 0;
 
@@ -97,6 +100,7 @@ internal sealed class SendRound
             calls.ForEach(_ready.Enqueue);
             if (calls.Count > 0)
             {
+                CutAny = true;
                 return true;
             }
         }
