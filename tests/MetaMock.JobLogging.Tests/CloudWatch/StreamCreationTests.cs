@@ -74,6 +74,55 @@ public sealed class StreamCreationTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task A_role_that_may_not_create_groups_writes_new_job_streams_into_a_group_made_beforehand()
+    {
+        using var proxy = new FaultProxy(moto.Endpoint) { Deny = ["CreateLogGroup", "PutRetentionPolicy"] };
+        proxy.Start();
+        var group = WireClients.UniqueGroup("made-beforehand");
+        using (var infrastructure = WireClients.For(moto.Endpoint))
+        {
+            await infrastructure.CreateLogGroupAsync(new(group), CancellationToken.None);
+        }
+
+        using var harness = LoggingHarness.Start(proxy.Endpoint, group, o => o.RetentionDays = 7);
+        var logger = harness.CreateLogger();
+        for (var job = 0; job < 3; job++)
+        {
+            Log(logger, $"least-{job}", "line");
+        }
+
+        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 3, "every event is sent");
+        using var reader = new CloudWatchReader(moto.Endpoint);
+        Assert.Equal(["[INFO] [job_id=least-1] line"], await reader.MessagesAsync(group, "jobs/least-1"));
+        Assert.Equal((0, 0), (proxy.CallsOf("CreateLogGroup"), proxy.CallsOf("PutRetentionPolicy")));
+        Assert.Equal(string.Empty, harness.Warnings.Text);
+        Accounting.AssertAddsUp(harness.Diagnostics, 3);
+    }
+
+    [Fact]
+    public async Task A_retention_the_role_may_not_set_is_said_once_and_the_group_it_created_is_written_all_the_same()
+    {
+        using var proxy = new FaultProxy(moto.Endpoint) { Deny = ["PutRetentionPolicy"] };
+        proxy.Start();
+        var group = WireClients.UniqueGroup("no-retention");
+        using var harness = LoggingHarness.Start(proxy.Endpoint, group, o => o.RetentionDays = 7);
+        var logger = harness.CreateLogger();
+        for (var job = 0; job < 3; job++)
+        {
+            Log(logger, $"kept-{job}", "line");
+        }
+
+        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 3, "every event is sent");
+        using var reader = new CloudWatchReader(moto.Endpoint);
+        Assert.Equal(["[INFO] [job_id=kept-2] line"], await reader.MessagesAsync(group, "jobs/kept-2"));
+        Assert.Equal(1, proxy.CallsOf("PutRetentionPolicy"));
+        var warning = Assert.Single(harness.Warnings.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"the retention of log group '{group}' could not be set to 7 days (AccessDeniedException on PutRetentionPolicy)", warning, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Diagnostics.EventsWrittenToConsole);
+        Accounting.AssertAddsUp(harness.Diagnostics, 3);
+    }
+
+    [Fact]
     public async Task While_a_new_streams_creation_is_throttled_and_the_buffer_is_half_full_the_sender_waits_rather_than_spins()
     {
         using var proxy = new FaultProxy(moto.Endpoint) { CreateLogStreamPerSecond = 0 };

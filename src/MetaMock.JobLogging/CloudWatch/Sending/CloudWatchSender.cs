@@ -88,7 +88,7 @@ internal sealed class CloudWatchSender : IDisposable
         _pacing = new SendPacing(time, options.FlushInterval, SendPacing.DefaultDrainInterval);
         _rounds = new RoundRunner(_arrivals, DrainIntoStreams, signal, _progress, time, _pacing.DrainInterval, options.MaxParallelStreams, _abort.Token);
         _fallback = new ConsoleFallback(output, counters, buffer, _streams, _store);
-        _connection = new CloudWatchConnection(options, clients, _fallback, counters, buffer, _store);
+        _connection = new CloudWatchConnection(options, clients, _fallback, counters, output, time, buffer, _store);
         _drops = new DropReporter(counters, output, ReportInterval);
         _failures = new SendFailures(counters, output, CloudWatchEndpoint.Resolve(options), ReportInterval);
         _shutdown = new ShutdownReport(counters, buffer, _streams, _drops, _failures, spooled: spool is not null);

@@ -68,6 +68,9 @@ public sealed class FaultProxy : IDisposable
     /// <summary>When set, CreateLogStream calls beyond this many in one second get a ThrottlingException (CloudWatch's account limit is 50).</summary>
     public int? CreateLogStreamPerSecond { get; set; }
 
+    /// <summary>Operations answered with AccessDeniedException, as IAM answers a role not allowed them (whether or not the resource exists).</summary>
+    public IReadOnlyCollection<string> Deny { get; set; } = [];
+
     public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>Puts whose connection was reset after moto applied them.</summary>
@@ -169,6 +172,10 @@ public sealed class FaultProxy : IDisposable
             if (RefuseCredentialsWith is { } authError)
             {
                 await AnswerAsync(context, 400, authError, "The security token included in the request is invalid.");
+            }
+            else if (Deny.Contains(operation))
+            {
+                await AnswerAsync(context, 400, "AccessDeniedException", $"User is not authorized to perform: logs:{operation}");
             }
             else if (Interlocked.Decrement(ref _unavailableLeft) >= 0)
             {

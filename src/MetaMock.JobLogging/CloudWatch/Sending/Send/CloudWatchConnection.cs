@@ -17,6 +17,8 @@ internal sealed class CloudWatchConnection : IDisposable
     private readonly ICloudWatchClientSource _clients;
     private readonly ConsoleFallback _fallback;
     private readonly SenderCounters _counters;
+    private readonly SenderOutput _output;
+    private readonly TimeProvider _time;
     private readonly ILogEventBuffer _buffer;
     private readonly MessageStore _store;
     private ICloudWatchLogsClient? _client;
@@ -26,6 +28,8 @@ internal sealed class CloudWatchConnection : IDisposable
         ICloudWatchClientSource clients,
         ConsoleFallback fallback,
         SenderCounters counters,
+        SenderOutput output,
+        TimeProvider time,
         ILogEventBuffer buffer,
         MessageStore store)
     {
@@ -33,6 +37,8 @@ internal sealed class CloudWatchConnection : IDisposable
         _clients = clients;
         _fallback = fallback;
         _counters = counters;
+        _output = output;
+        _time = time;
         _buffer = buffer;
         _store = store;
     }
@@ -43,7 +49,7 @@ internal sealed class CloudWatchConnection : IDisposable
         try
         {
             _client = await _clients.CreateAsync(_options, cancellationToken).ConfigureAwait(false);
-            return new StreamSender(_client, new ResourceCreator(_client, RetentionByGroup()), _counters, _buffer, BatchLimits.CloudWatch, _store);
+            return new StreamSender(_client, new ResourceCreator(_client, RetentionByGroup(), _counters, _output, _time), _counters, _buffer, BatchLimits.CloudWatch, _store);
         }
         catch (CredentialsUnavailableException error)
         {

@@ -1,25 +1,36 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using MetaMock.JobLogging.CloudWatch.Sending.Reporting;
 using MetaMock.JobLogging.CloudWatch.Sending.Streams;
 using MetaMock.JobLogging.CloudWatch.Wire;
+using MetaMock.JobLogging.Diagnostics;
 
 namespace MetaMock.JobLogging.CloudWatch.Sending.Send;
 
 /// <summary>
-/// Creates streams, and their group, when a put found the stream missing. "Already exists" is success. A group is
-/// created (with its retention) once per sender, at its first missing stream, not once per stream: CreateLogGroup is
-/// limited to a few calls a second per account. A failed attempt is forgotten, so the next send tries again; a stream
-/// whose creation says the group is missing (deleted meanwhile) has the group created again.
+/// Creates streams, and their group, when a put found the stream missing. "Already exists" is success. The stream is
+/// created first and its group only when that says the group is missing: a group made by the infrastructure, for a role
+/// allowed CreateLogStream and PutLogEvents only, is never asked for again. A group is created (with its retention)
+/// once for all its streams, not once per stream (CreateLogGroup is limited to a few calls a second per account), and
+/// again if it goes missing (deleted meanwhile). A failed attempt is forgotten, so the next send tries again. A
+/// retention that cannot be set is said once and recorded; the group and its streams are used all the same.
 /// </summary>
 internal sealed class ResourceCreator
 {
     private readonly ICloudWatchLogsClient _client;
     private readonly IReadOnlyDictionary<string, int> _retention;
+    private readonly SenderCounters _counters;
+    private readonly SenderOutput _output;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Lazy<Task>> _groups = new(StringComparer.Ordinal);
 
-    public ResourceCreator(ICloudWatchLogsClient client, IReadOnlyDictionary<string, int> retentionByGroup)
+    public ResourceCreator(ICloudWatchLogsClient client, IReadOnlyDictionary<string, int> retentionByGroup, SenderCounters counters, SenderOutput output, TimeProvider time)
     {
         _client = client;
         _retention = retentionByGroup;
+        _counters = counters;
+        _output = output;
+        _time = time;
     }
 
     public async Task EnsureStreamAsync(StreamState stream, CancellationToken cancellationToken)
@@ -30,16 +41,17 @@ internal sealed class ResourceCreator
         }
 
         var group = stream.Address.Group;
-        await EnsureGroupAsync(group, cancellationToken).ConfigureAwait(false);
+        // A creation of the group this sender had finished before this attempt, if any: should the attempt find the group
+        // missing, that creation is stale (the group was deleted since) and the group is created anew.
+        var known = _groups.TryGetValue(group, out var before) && before.IsValueCreated && before.Value.IsCompletedSuccessfully ? before : null;
         try
         {
             await CreateStreamAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         catch (CloudWatchLogsException error) when (error.ErrorType == CloudWatchErrors.ResourceNotFound)
         {
-            // The group was deleted since this sender created it.
-            _groups.TryRemove(group, out _);
-            await EnsureGroupAsync(group, cancellationToken).ConfigureAwait(false);
+            // The group is missing: never created, or deleted since.
+            await EnsureGroupAsync(group, known, cancellationToken).ConfigureAwait(false);
             await CreateStreamAsync(stream, cancellationToken).ConfigureAwait(false);
         }
 
@@ -52,8 +64,14 @@ internal sealed class ResourceCreator
     private Task CreateStreamAsync(StreamState stream, CancellationToken cancellationToken) =>
         IgnoreAlreadyExists(_client.CreateLogStreamAsync(new CreateLogStreamRequest(stream.Address.Group, stream.Address.Stream), cancellationToken));
 
-    private async Task EnsureGroupAsync(string group, CancellationToken cancellationToken)
+    // One creation at a time per group, shared by the streams that find it missing together.
+    private async Task EnsureGroupAsync(string group, Lazy<Task>? stale, CancellationToken cancellationToken)
     {
+        if (stale is not null)
+        {
+            _groups.TryRemove(KeyValuePair.Create(group, stale));
+        }
+
         var once = _groups.GetOrAdd(group, g => new Lazy<Task>(() => CreateGroupAsync(g, cancellationToken)));
         try
         {
@@ -71,7 +89,19 @@ internal sealed class ResourceCreator
         await IgnoreAlreadyExists(_client.CreateLogGroupAsync(new CreateLogGroupRequest(group), cancellationToken)).ConfigureAwait(false);
         if (_retention.TryGetValue(group, out var days))
         {
-            await _client.PutRetentionPolicyAsync(new PutRetentionPolicyRequest(group, days), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _client.PutRetentionPolicyAsync(new PutRetentionPolicyRequest(group, days), cancellationToken).ConfigureAwait(false);
+            }
+            catch (CloudWatchLogsException error)
+            {
+                // Optional for the logging itself (a role may lack logs:PutRetentionPolicy): said, and the events still go.
+                var cause = $"{error.ErrorType} on {error.Operation}";
+                _counters.RecordError(cause, _time.GetUtcNow());
+                _output.Warning(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"MetaMock.JobLogging: the retention of log group '{group}' could not be set to {days} days ({cause}); the group keeps the retention it has, and logging to it goes on."));
+            }
         }
     }
 

@@ -91,7 +91,10 @@ internal sealed class SendFailures
     /// <summary>Refused credentials: recorded, and the cause for the switch to the console.</summary>
     private string Refused(Exception error, DateTimeOffset now)
     {
-        var cause = $"CloudWatch Logs at {_endpoint} refused the credentials ({(error as CloudWatchLogsException)?.ErrorType})";
+        // The operation too: a role denied only CreateLogGroup for a missing group is told apart from a bad key.
+        var cause = error is CloudWatchLogsException service
+            ? $"CloudWatch Logs at {_endpoint} refused the credentials ({service.ErrorType} on {service.Operation})"
+            : $"CloudWatch Logs at {_endpoint} refused the credentials ({error.GetType().Name})";
         _counters.RecordError(cause, now);
         return cause;
     }
