@@ -1,4 +1,5 @@
 using Hangfire;
+using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Hangfire.Dashboard;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class MetaMockJobLogsConfigurationExtensions
             Logging = (services.GetService(typeof(IOptions<MetaMockLoggingOptions>)) as IOptions<MetaMockLoggingOptions>)?.Value,
         };
         configure?.Invoke(options);
-        return LogPanelSetup.Register(configuration, options, services.GetService(typeof(ILoggerFactory)) as ILoggerFactory, TimeProvider.System);
+        var loggerFactory = services.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
+        return LogPanelSetup.Register(configuration, options, loggerFactory, TimeProvider.System, services.GetService(typeof(SenderCounters)) as SenderCounters);
     }
 }

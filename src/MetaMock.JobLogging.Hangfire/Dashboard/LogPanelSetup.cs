@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using MetaMock.JobLogging.CloudWatch.Wire.Reading;
 using MetaMock.JobLogging.Configuration;
+using MetaMock.JobLogging.Diagnostics;
 using MetaMock.JobLogging.Hangfire.Dashboard.Lines;
 using MetaMock.JobLogging.Hangfire.Dashboard.Local;
 using Microsoft.Extensions.Logging;
@@ -17,13 +18,14 @@ internal static class LogPanelSetup
     private const string Assets = "MetaMock.JobLogging.Hangfire.Dashboard.Assets.";
     private static int _registered;
 
-    public static IGlobalConfiguration Register(IGlobalConfiguration configuration, MetaMockJobLogsOptions options, ILoggerFactory? loggerFactory, TimeProvider time)
+    public static IGlobalConfiguration Register(
+        IGlobalConfiguration configuration, MetaMockJobLogsOptions options, ILoggerFactory? loggerFactory, TimeProvider time, SenderCounters? counters = null)
     {
         var logging = options.Logging ?? EnvironmentOptions.Read(EnvironmentVariables.Process, Console.Error);
         var jobs = new JobLookup(JobLookup.RegisteredDefaults(), options.LiveAfterLastStateChange, time);
         LogPanel.Current = logging.CloudWatchEnabled
             ? new LogPanel(options, new CloudWatchLineSource(logging, options, time, ct => LogReaderFactory.CreateAsync(logging, ct)), jobs, null)
-            : LocalPanel(options, loggerFactory, jobs, time);
+            : LocalPanel(options, loggerFactory, jobs, time, counters);
 
         if (Interlocked.Exchange(ref _registered, 1) == 1)
         {
@@ -39,10 +41,10 @@ internal static class LogPanelSetup
             .UseDashboardStylesheetDarkMode(assembly, Assets + "metamock-logs-dark.css");
     }
 
-    private static LogPanel LocalPanel(MetaMockJobLogsOptions options, ILoggerFactory? loggerFactory, JobLookup jobs, TimeProvider time)
+    private static LogPanel LocalPanel(MetaMockJobLogsOptions options, ILoggerFactory? loggerFactory, JobLookup jobs, TimeProvider time, SenderCounters? counters)
     {
         var store = new RecentJobLines(options.LocalJobs, options.LocalLinesPerJob, options.PageLines);
-        loggerFactory?.AddProvider(new RecentJobLinesProvider(store, time));
+        loggerFactory?.AddProvider(new RecentJobLinesProvider(store, time, counters));
         var note = loggerFactory is null
             ? "CloudWatch is off and no logger factory was given, so no lines are kept."
             : "CloudWatch is off: these are the lines this process logged (its most recent jobs only).";
