@@ -9,9 +9,9 @@ namespace MetaMock.JobLogging.Cli;
 /// </summary>
 internal static class CliFailure
 {
-    public static bool TryDescribe(Exception error, Uri endpoint, out string line, out int exitCode)
+    public static bool TryDescribe(Exception error, MetaMockLoggingOptions options, out string line, out int exitCode)
     {
-        var where = endpoint.GetLeftPart(UriPartial.Authority);
+        var where = CloudWatchEndpoint.Resolve(options).GetLeftPart(UriPartial.Authority);
         (line, exitCode) = error switch
         {
             CredentialsUnavailableException => ($"metamock-logs: {error.Message}.", ExitCodes.Refused),

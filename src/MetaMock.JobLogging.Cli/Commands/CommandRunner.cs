@@ -1,4 +1,3 @@
-using MetaMock.JobLogging.CloudWatch.Wire;
 using MetaMock.JobLogging.CloudWatch.Wire.Reading;
 using MetaMock.JobLogging.Configuration;
 
@@ -23,8 +22,9 @@ internal sealed class CommandRunner
 
     public async Task<int> RunAsync(Func<MetaMockLoggingOptions, LogStreamReader, Task<int>> command, CancellationToken cancellationToken)
     {
+        // A bad setting is one line on stderr and keeps its default (a region is checked for shape there), so the
+        // endpoint always resolves; it is looked up only to describe a failure, inside the handler.
         var options = EnvironmentOptions.Read(_environment, _console.Error);
-        var endpoint = CloudWatchEndpoint.Resolve(options);
         try
         {
             using var reader = await LogReaderFactory.CreateAsync(options, cancellationToken).ConfigureAwait(false);
@@ -34,7 +34,7 @@ internal sealed class CommandRunner
         {
             return ExitCodes.Success;
         }
-        catch (Exception error) when (CliFailure.TryDescribe(error, endpoint, out var line, out var exitCode))
+        catch (Exception error) when (CliFailure.TryDescribe(error, options, out var line, out var exitCode))
         {
             await _console.Error.WriteLineAsync(line).ConfigureAwait(false);
             return exitCode;

@@ -18,6 +18,11 @@ internal static class CloudWatchSettingsCheck
             CheckGroup(failures, "JobLogGroup (CLOUDWATCH_JOB_LOG_GROUP)", jobGroup);
         }
 
+        if (!RegionName.IsValid(options.Region))
+        {
+            failures.Add($"Region (AWS_REGION) is \"{options.Region}\", which is not {RegionName.Accepted}.");
+        }
+
         CheckRetention(failures, "RetentionDays (CLOUDWATCH_RETENTION_DAYS)", options.RetentionDays);
         CheckRetention(failures, "JobRetentionDays (CLOUDWATCH_JOB_RETENTION_DAYS)", options.JobRetentionDays);
         if (options.FlushInterval <= TimeSpan.Zero)

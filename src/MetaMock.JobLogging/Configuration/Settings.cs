@@ -17,11 +17,11 @@ internal static class Settings
             (text, o) => TryLevel(text) is { } value && Apply(() => o.LogLevel = value)),
         new("CLOUDWATCH_LOG_GROUP", "LogGroup", "a non-empty log group name",
             (text, o) => !string.IsNullOrWhiteSpace(text) && Apply(() => o.LogGroup = text.Trim())),
-        new("AWS_DEFAULT_REGION", "Region", "an AWS region name such as ap-south-1",
-            (text, o) => !string.IsNullOrWhiteSpace(text) && Apply(() => o.Region = text.Trim())),
+        new("AWS_DEFAULT_REGION", "Region", RegionName.Accepted,
+            (text, o) => TryRegion(text) is { } value && Apply(() => o.Region = value)),
         // AWS_REGION is the SDKs' newer name and wins over AWS_DEFAULT_REGION, so it is read after it.
-        new("AWS_REGION", "", "an AWS region name such as ap-south-1",
-            (text, o) => !string.IsNullOrWhiteSpace(text) && Apply(() => o.Region = text.Trim())),
+        new("AWS_REGION", "", RegionName.Accepted,
+            (text, o) => TryRegion(text) is { } value && Apply(() => o.Region = value)),
         new("SERVICE_NAME", "ServiceName", "a non-empty service name",
             (text, o) => !string.IsNullOrWhiteSpace(text) && Apply(() => o.ServiceName = text.Trim())),
         new("LOG_FORMAT", "Format", "text, json",
@@ -108,6 +108,10 @@ internal static class Settings
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : null;
+
+    // AWS's region names are lower case; the value is accepted in any case, as every other value is.
+    private static string? TryRegion(string text) =>
+        RegionName.IsValid(text.Trim()) ? text.Trim().ToLowerInvariant() : null;
 
     private static BufferFullMode? TryFullMode(string text) => text.Trim().Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() switch
     {

@@ -17,6 +17,21 @@ internal sealed class CliRun
 
     public StringWriter Out { get; } = new();
 
+    /// <summary>Sets (or, with null, removes) one environment variable the command sees.</summary>
+    public CliRun With(string name, string? value)
+    {
+        if (value is null)
+        {
+            _environment.Remove(name);
+        }
+        else
+        {
+            _environment[name] = value;
+        }
+
+        return this;
+    }
+
     public StringWriter Error { get; } = new();
 
     public string[] Lines => Out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
