@@ -37,7 +37,7 @@ internal static class DemoDashboard
         app.UseHangfireDashboard("/hangfire", new DashboardOptions(), worker.GetRequiredService<JobStorage>());
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect("/hangfire"));
         await app.StartAsync(cancellation).ConfigureAwait(false);
-        await Console.Out.WriteLineAsync($"Dashboard: {url.GetLeftPart(UriPartial.Authority)}/hangfire (each job's page shows its log lines)").ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"Dashboard: {url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}/hangfire (each job's page shows its log lines)").ConfigureAwait(false);
         return app;
     }
 

@@ -1,17 +1,18 @@
 using MetaMock.JobLogging.CloudWatch.Wire;
+using MetaMock.JobLogging.Configuration;
 using Polly.Timeout;
 
 namespace MetaMock.JobLogging.Cli;
 
 /// <summary>
-/// Turns a failure into one line and an exit code. The line names what failed and where, never a key, a token or
-/// the service's text for an authentication error (which could echo request details).
+/// Turns a failure into one line and an exit code. The line names what failed and where, never a key, a token, a
+/// URL's user name or password, or the service's text for an authentication error (which could echo request details).
 /// </summary>
 internal static class CliFailure
 {
     public static bool TryDescribe(Exception error, MetaMockLoggingOptions options, out string line, out int exitCode)
     {
-        var where = CloudWatchEndpoint.Resolve(options).GetLeftPart(UriPartial.Authority);
+        var where = UrlUserInfo.Authority(CloudWatchEndpoint.Resolve(options));
         (line, exitCode) = error switch
         {
             CredentialsUnavailableException => ($"metamock-logs: {error.Message}.", ExitCodes.Refused),
