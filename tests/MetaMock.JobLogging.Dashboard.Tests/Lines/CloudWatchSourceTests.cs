@@ -67,6 +67,28 @@ public sealed class CloudWatchSourceTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task A_read_that_runs_out_of_calls_returns_what_it_read_and_the_token_to_go_on_from()
+    {
+        var jobId = "budget-" + Guid.NewGuid().ToString("N");
+        await MotoJobLines.WriteAsync(host.Moto, host.Group, jobId, "t", "1", [(LogLevel.Information, "a"), (LogLevel.Information, "b"), (LogLevel.Information, "c")]);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // A head read takes two calls even for three lines: the first answer never says "at end".
+        var source = Source(host.Moto.Endpoint, new MetaMockJobLogsOptions { MaxCloudWatchCallsPerSecond = 1 }, time);
+
+        var first = await source.ReadAsync(jobId, new LinesRequest(LinesFrom.Head, null), CancellationToken.None);
+        var spent = await Record.ExceptionAsync(() => source.ReadAsync(jobId, new LinesRequest(LinesFrom.Token, first.Next), CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        var rest = await source.ReadAsync(jobId, new LinesRequest(LinesFrom.Token, first.Next), CancellationToken.None);
+
+        Assert.Equal(["a", "b", "c"], first.Lines.Select(l => l.Text[(l.Text.LastIndexOf(' ') + 1)..]));
+        Assert.False(first.AtEnd);
+        Assert.NotNull(first.Next);
+        Assert.IsType<OverBudgetException>(spent); // nothing read yet: the browser is told to wait
+        Assert.Empty(rest.Lines);
+        Assert.True(rest.AtEnd);
+    }
+
+    [Fact]
     public async Task Only_GET_is_answered_and_a_malformed_token_is_refused()
     {
         var id = await host.RunAsync(j => j.Write(new[] { "method check" }), 1);

@@ -65,11 +65,19 @@ internal sealed class CloudWatchLineSource : ILineSource
             _ => ReadStart.Head,
         };
         var lines = new List<PanelLine>();
+        string? next = null;
         try
         {
             while (true)
             {
-                Take();
+                // Refused before the first call, the browser waits and asks again; refused later, the answer is what was
+                // read so far and the token after it, so every answer makes progress even when a read needs more calls
+                // than one second's budget (each answer holds at most 1 MB, and an answer may be empty).
+                if (!_budget.TryTake(out var retryAfter))
+                {
+                    return next is null ? throw new OverBudgetException(retryAfter) : new LinesPage(lines, next, false, true);
+                }
+
                 var page = await reader.ReadPageAsync(address, start, Math.Max(1, _options.PageLines - lines.Count), cancellationToken).ConfigureAwait(false);
                 lines.AddRange(page.Events.Select(ToLine));
                 // "Latest" is one page that ends at the stream's end; a full answer stops so the browser can offer "load more".
@@ -78,20 +86,13 @@ internal sealed class CloudWatchLineSource : ILineSource
                     return new LinesPage(lines, page.ForwardToken, page.AtEnd || request.From == LinesFrom.Latest, true);
                 }
 
-                start = ReadStart.After(page.ForwardToken);
+                next = page.ForwardToken;
+                start = ReadStart.After(next);
             }
         }
         catch (CloudWatchLogsException missing) when (missing.ErrorType == CloudWatchErrors.ResourceNotFound)
         {
             return LinesPage.Missing;
-        }
-    }
-
-    private void Take()
-    {
-        if (!_budget.TryTake(out var retryAfter))
-        {
-            throw new OverBudgetException(retryAfter);
         }
     }
 
