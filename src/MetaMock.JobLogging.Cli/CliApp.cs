@@ -4,7 +4,7 @@ using MetaMock.JobLogging.Configuration;
 
 namespace MetaMock.JobLogging.Cli;
 
-/// <summary>The <c>metamock-logs</c> command line: <c>tail</c> and <c>jobs</c>. A usage error prints the help and exits 2.</summary>
+/// <summary>The <c>metamock-logs</c> command line: <c>tail</c> and <c>jobs</c>. A usage error prints the parser's error lines (not the help) and exits 2.</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, EnvironmentVariables environment, CancellationToken cancellationToken)
