@@ -14,13 +14,13 @@ public sealed class MetaMockJobLogsOptions
     /// </summary>
     public Func<DashboardContext, bool>? CanViewLogs { get; set; }
 
-    /// <summary>The most CloudWatch Logs calls per second this process makes for the panel; above it the panel is answered 429. Default 10.</summary>
+    /// <summary>The most CloudWatch Logs calls per second the panel makes in this process (at least 1; retries not counted); above it the panel is answered 429. Default 10.</summary>
     public int MaxCloudWatchCallsPerSecond { get; set; } = 10;
 
-    /// <summary>Lines per answer when reading from the start or loading more. Default 500.</summary>
+    /// <summary>Lines per answer when reading from the start or loading more, 1 to 10,000. Default 500.</summary>
     public int PageLines { get; set; } = 500;
 
-    /// <summary>How many lines the "latest" view shows for a long stream. Default 1,000.</summary>
+    /// <summary>How many lines the "latest" view shows for a long stream, 1 to 10,000. Default 1,000.</summary>
     public int LatestLines { get; set; } = 1_000;
 
     /// <summary>Bytes of finished pages kept in memory, so reopening a long stream costs no CloudWatch call. Default 8 MB.</summary>

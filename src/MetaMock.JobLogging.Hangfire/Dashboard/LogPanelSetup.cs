@@ -16,11 +16,13 @@ namespace MetaMock.JobLogging.Hangfire.Dashboard;
 internal static class LogPanelSetup
 {
     private const string Assets = "MetaMock.JobLogging.Hangfire.Dashboard.Assets.";
+    private const int MaxLinesPerCall = 10_000;
     private static int _registered;
 
     public static IGlobalConfiguration Register(
         IGlobalConfiguration configuration, MetaMockJobLogsOptions options, ILoggerFactory? loggerFactory, TimeProvider time, SenderCounters? counters = null)
     {
+        CheckRanges(options);
         var logging = options.Logging ?? EnvironmentOptions.Read(EnvironmentVariables.Process, Console.Error);
         var jobs = new JobLookup(JobLookup.RegisteredDefaults(), options.LiveAfterLastStateChange, time);
         LogPanel.Current = logging.CloudWatchEnabled
@@ -39,6 +41,17 @@ internal static class LogPanelSetup
             .UseDashboardJavaScript(assembly, Assets + "metamock-logs.js")
             .UseDashboardStylesheet(assembly, Assets + "metamock-logs.css")
             .UseDashboardStylesheetDarkMode(assembly, Assets + "metamock-logs-dark.css");
+    }
+
+    // GetLogEvents takes a limit of 1 to 10,000 and answers anything else with InvalidParameterException, which the
+    // panel would show for every job; a budget below one call would refuse every read.
+    private static void CheckRanges(MetaMockJobLogsOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageLines, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageLines, MaxLinesPerCall);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LatestLines, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.LatestLines, MaxLinesPerCall);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCloudWatchCallsPerSecond, 1);
     }
 
     private static LogPanel LocalPanel(MetaMockJobLogsOptions options, ILoggerFactory? loggerFactory, JobLookup jobs, TimeProvider time, SenderCounters? counters)

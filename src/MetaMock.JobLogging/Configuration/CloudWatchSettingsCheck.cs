@@ -35,9 +35,14 @@ internal static class CloudWatchSettingsCheck
             failures.Add($"ShutdownTimeout must not be negative; it is {options.ShutdownTimeout}.");
         }
 
-        if (options.MaxBufferedEvents < 1 || options.MaxBufferedBytes < 1 || options.MaxParallelStreams < 1)
+        if (options.MaxBufferedEvents < 1 || options.MaxBufferedBytes < 1)
         {
-            failures.Add("MaxBufferedEvents, MaxBufferedBytes and MaxParallelStreams must be at least 1.");
+            failures.Add("MaxBufferedEvents and MaxBufferedBytes must be at least 1.");
+        }
+
+        if (options.MaxParallelStreams is < 1 or > 64)
+        {
+            failures.Add($"MaxParallelStreams (CLOUDWATCH_MAX_PARALLEL_STREAMS) is {options.MaxParallelStreams}; accepted: {Settings.ParallelStreamsAccepted}.");
         }
 
         CheckSpool(failures, options);

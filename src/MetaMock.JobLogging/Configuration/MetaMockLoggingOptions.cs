@@ -81,7 +81,7 @@ public sealed class MetaMockLoggingOptions
     /// <summary><c>CLOUDWATCH_BUFFER_FULL_MODE</c>: drop_newest (default: drop and count) or wait (the log call blocks until there is room).</summary>
     public BufferFullMode BufferFullMode { get; set; } = BufferFullMode.DropNewest;
 
-    /// <summary><c>CLOUDWATCH_MAX_PARALLEL_STREAMS</c>: how many PutLogEvents calls are in flight at once (default 4); one busy stream may use them all.</summary>
+    /// <summary><c>CLOUDWATCH_MAX_PARALLEL_STREAMS</c>: how many PutLogEvents calls are in flight at once, 1 to 64 (default 4); one busy stream may use them all.</summary>
     public int MaxParallelStreams { get; set; } = 4;
 
     /// <summary>

@@ -7,6 +7,8 @@ namespace MetaMock.JobLogging.Configuration;
 /// <summary>Every setting that text sources can give, and how each value is read.</summary>
 internal static class Settings
 {
+    public const string ParallelStreamsAccepted = "a whole number from 1 to 64";
+
     public static readonly IReadOnlyList<Setting> All =
     [
         new("ENVIRONMENT", "Environment", "development, production, or any other name (staging, test...: treated as production)",
@@ -48,7 +50,7 @@ internal static class Settings
             (text, o) => TryLong(text) is > 0 and var value && Apply(() => o.MaxBufferedBytes = value)),
         new("CLOUDWATCH_BUFFER_FULL_MODE", "BufferFullMode", "drop_newest, wait",
             (text, o) => TryFullMode(text) is { } value && Apply(() => o.BufferFullMode = value)),
-        new("CLOUDWATCH_MAX_PARALLEL_STREAMS", "MaxParallelStreams", "a whole number from 1 to 64",
+        new("CLOUDWATCH_MAX_PARALLEL_STREAMS", "MaxParallelStreams", ParallelStreamsAccepted,
             (text, o) => TryInt(text) is >= 1 and <= 64 and var value && Apply(() => o.MaxParallelStreams = value)),
         new("CLOUDWATCH_SPOOL_DIR", "SpoolDirectory", "a directory path (a relative one is resolved against the current directory at start-up)",
             (text, o) => TryPath(text) is { } value && Apply(() => o.SpoolDirectory = value)),
