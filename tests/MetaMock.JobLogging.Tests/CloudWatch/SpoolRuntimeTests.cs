@@ -154,6 +154,53 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
     }
 
     // A process whose every call fails (HTTP 503) and gives up one second into its shutdown, on a clock half an hour back.
+    [Fact]
+    public async Task Lines_whose_put_lost_its_answer_before_the_shutdown_are_counted_in_flight_and_not_replayed_by_the_next_process()
+    {
+        using var spool = new TempSpool();
+        var group = WireClients.UniqueGroup("spool-lost");
+        LoggingHarness first;
+        using (var proxy = new FaultProxy(moto.Endpoint) { ResetAfterApplyingPuts = 1 })
+        {
+            proxy.Start();
+            using (first = LoggingHarness.Start(proxy.Endpoint, group, o =>
+            {
+                o.SpoolDirectory = spool.Root;
+                o.ShutdownTimeout = TimeSpan.FromSeconds(1);
+                o.FlushInterval = TimeSpan.FromMilliseconds(100);
+            }))
+            {
+                Log(first.CreateLogger(), "lost", 10);
+                // The put reached CloudWatch and its answer was lost; the endpoint is down from then on, to the deadline.
+                await Eventually.TrueAsync(() => proxy.Resets == 1, "the put's answer is lost");
+                proxy.UnavailableCalls = int.MaxValue;
+            }
+        }
+
+        Assert.Equal(10, first.Diagnostics.DroppedByReason[DropReasons.InFlightAtShutdown]);
+        Assert.Equal(0, first.Diagnostics.EventsLeftInSpool);
+
+        var second = LoggingHarness.Start(moto.Endpoint, group, o => o.SpoolDirectory = spool.Root);
+        using (second)
+        {
+            Log(second.CreateLogger(), "after", 1);
+            await Eventually.TrueAsync(() => second.Diagnostics.EventsSent == 1, "the second process's own line is sent");
+        }
+
+        Assert.Equal(0, second.Diagnostics.EventsReplayed);
+        using var client = WireClients.For(moto.Endpoint);
+        Assert.Equal(10, (await WireClients.ReadAllAsync(client, group, "jobs/lost")).Count);
+    }
+
+    private static void Log(ILogger logger, string job, int lines)
+    {
+        using var context = MetaMockLogContext.BeginJobContext(job);
+        for (var i = 0; i < lines; i++)
+        {
+            logger.LogInformation("line {Line}", i);
+        }
+    }
+
     private LoggingHarness StartBehindAnEndpointThatIsDown(string spoolRoot, string group, out FaultProxy proxy, out FakeTimeProvider time)
     {
         proxy = new FaultProxy(moto.Endpoint) { UnavailableCalls = int.MaxValue };

@@ -78,21 +78,21 @@ internal sealed class StreamSender
     /// </summary>
     public static long SettleUnanswered(StreamState stream, SenderCounters counters, ILogEventBuffer buffer)
     {
-        long count = 0, bytes = 0;
+        var settled = default(Settlement);
         foreach (ref var item in stream.Pending.AsSpan())
         {
             if (item.AnswerLost && !item.Settled)
             {
                 item.Settled = true;
-                count += item.EventCount;
-                bytes += item.BufferBytes;
+                settled.Add(item);
             }
         }
 
         stream.Pending.RemoveSettled();
-        counters.AddDropped(DropReasons.InFlightAtShutdown, count);
-        buffer.Release(count, bytes);
-        return count;
+        counters.AddDropped(DropReasons.InFlightAtShutdown, settled.Events);
+        // Settled in their spool segments too: like the calls the deadline cut, they are not sent again by the next start.
+        buffer.Release(settled);
+        return settled.Events;
     }
 
     private async Task PutAsync(StreamState stream, PendingBatch batch, bool retryMissing, CancellationToken cancellationToken)
