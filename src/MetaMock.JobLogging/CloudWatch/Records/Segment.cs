@@ -90,7 +90,11 @@ internal abstract unsafe class Segment : IDisposable
     }
 
     /// <summary>Ends appends to this segment, so it can be released once its frames are settled.</summary>
-    public void Seal() => TryReserve(Capacity, out _);
+    /// <remarks>
+    /// The reservation always straddles the end, so it writes the end marker where the tail is, also at 0: one of
+    /// exactly the capacity would fit an empty segment whole and leave the reader waiting for a frame never committed.
+    /// </remarks>
+    public void Seal() => TryReserve(Capacity + RecordFrame.HeaderSize, out _);
 
     /// <summary>The reader handed out <paramref name="events"/> more events from this segment.</summary>
     public void AddOutstanding(int events) => Interlocked.Add(ref _outstanding, events);

@@ -202,5 +202,41 @@ public sealed class SegmentLogTests
         return log.Peek()!.Used;
     }
 
+    [Fact]
+    public void A_segment_sealed_before_anything_was_reserved_in_it_ends_where_it_starts_and_the_records_after_it_are_read()
+    {
+        // Shutdown seals the current segment; landing just after a writer rolled over to a fresh one and before it
+        // reserved there, the seal finds the segment empty. The writer then rolls over again, and the reader must pass
+        // the empty segment's end to reach its record.
+        var source = new SealingFirstSegment(new MemorySegmentPool(capacity: 1024));
+        var tables = new InternTables();
+        var log = new SegmentLog(source, tables);
+        Assert.Equal(AppendResult.Accepted, log.Append(Event(tables.Category("Sealed"), "after the seal")));
+
+        var reader = new SegmentLogReader(log);
+        Assert.Equal(ReadStatus.Event, reader.TryRead(out var view, out _));
+        Assert.Equal("after the seal", view.MessageText());
+        Assert.Equal(2, source.Handed);
+    }
+
     private static LogEvent Event(InternedText category, string message) => RecordCodec.Event(category, message);
+
+    // Seals the first segment it hands out, as SealCurrent does when it runs between a roll-over and the writer's reservation.
+    private sealed class SealingFirstSegment(MemorySegmentPool pool) : ISegmentSource
+    {
+        public int Handed { get; private set; }
+
+        public Segment? Next(int minCapacity)
+        {
+            var segment = pool.Next(minCapacity);
+            if (Handed++ == 0)
+            {
+                segment?.Seal();
+            }
+
+            return segment;
+        }
+
+        public void Prepare(bool active) => pool.Prepare(active);
+    }
 }
