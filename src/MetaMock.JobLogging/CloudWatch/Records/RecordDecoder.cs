@@ -38,7 +38,7 @@ internal sealed class RecordDecoder
                 case RecordKind.Category: _categories[reader.ReadVar()] = reader.ReadString(); break;
                 case RecordKind.Context: ReadContext(ref reader); break;
                 case RecordKind.Template: ReadTemplate(ref reader); break;
-                case RecordKind.Origin: _origin = (reader.ReadString(), checked((int)reader.ReadVar())); break;
+                case RecordKind.Origin: _origin = (reader.ReadString(), reader.ReadInt31()); break;
                 default: throw new InvalidDataException($"Unknown record kind {(byte)kind}.");
             }
         }
@@ -106,7 +106,7 @@ internal sealed class RecordDecoder
             return new PropertyList([], 0);
         }
 
-        var count = checked((int)reader.ReadVar());
+        var count = reader.ReadCount(minBytes: 2); // each pair: a key's length byte at least, and a value's kind byte
         return new PropertyList(PropertyList.Skip(ref reader, count), count);
     }
 
@@ -151,7 +151,7 @@ internal sealed class RecordDecoder
     {
         var id = reader.ReadVar();
         var template = reader.ReadString();
-        var names = new string[checked((int)reader.ReadVar())];
+        var names = new string[reader.ReadCount()]; // each name: a length byte at least
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = reader.ReadString();

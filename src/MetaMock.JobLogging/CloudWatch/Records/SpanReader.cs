@@ -49,8 +49,30 @@ internal ref struct SpanReader
 
     public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 
+    /// <summary>
+    /// A count of items that each take at least <paramref name="minBytes"/> bytes further on: one the record's bytes
+    /// left cannot hold throws <see cref="InvalidDataException"/>, before anything is sized by it.
+    /// </summary>
+    public int ReadCount(int minBytes = 1)
+    {
+        var count = ReadVar();
+        if (count > (uint)(_span.Length - _position) / (uint)minBytes)
+        {
+            throw new InvalidDataException("A record's length or count exceeds the bytes left in it.");
+        }
+
+        return (int)count;
+    }
+
+    /// <summary>A number written by <see cref="SpanWriter.WriteVar"/> from a non-negative int; a larger one throws <see cref="InvalidDataException"/>.</summary>
+    public int ReadInt31()
+    {
+        var value = ReadVar();
+        return value <= int.MaxValue ? (int)value : throw new InvalidDataException("A record's number field is out of range.");
+    }
+
     /// <summary>The UTF-8 bytes of a string written by <see cref="SpanWriter.WriteString"/>.</summary>
-    public ReadOnlySpan<byte> ReadUtf8() => Take(checked((int)ReadVar()));
+    public ReadOnlySpan<byte> ReadUtf8() => Take(ReadCount());
 
     public string ReadString() => Encoding.UTF8.GetString(ReadUtf8());
 
