@@ -21,6 +21,7 @@ internal abstract unsafe class Segment : IDisposable
     private long _outstanding;
     private int _fullyRead;
     private int _released;
+    private Action<Segment>? _whenReleased;
 
     protected Segment(byte* data, int capacity, FrameChecksum checksum, int tail = 0)
     {
@@ -113,6 +114,20 @@ internal abstract unsafe class Segment : IDisposable
         ReleaseIfSettled();
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once the segment is released, or now if it already is (it may then run twice, so
+    /// it must not mind): whoever holds the segment for settling lets it go, whichever call releases it.
+    /// </summary>
+    public void WhenReleased(Action<Segment> action)
+    {
+        // Each side publishes with a full fence before it reads the other's field, so at least one of them sees both.
+        Interlocked.Exchange(ref _whenReleased, action);
+        if (IsReleased)
+        {
+            action(this);
+        }
+    }
+
     /// <summary>Writes its pages to the device (a file segment; nothing for memory). The sender's thread only: it can take 100s of ms.</summary>
     public virtual void Sync()
     {
@@ -128,6 +143,7 @@ internal abstract unsafe class Segment : IDisposable
         if (Volatile.Read(ref _fullyRead) == 1 && Interlocked.Read(ref _outstanding) == 0 && Interlocked.Exchange(ref _released, 1) == 0)
         {
             OnSettled();
+            Volatile.Read(ref _whenReleased)?.Invoke(this);
         }
     }
 

@@ -30,6 +30,7 @@ internal sealed class RecordBuffer : ILogEventBuffer
     private readonly object _roomGate = new();
     // Spool segments with events handed to the streams and not yet settled, by epoch.
     private readonly ConcurrentDictionary<long, Segment> _segments = new();
+    private readonly Action<Segment> _forget;
     private WriterCounters _writers;
     private long _released;
     private long _replayed;
@@ -48,6 +49,7 @@ internal sealed class RecordBuffer : ILogEventBuffer
         _drainAtEvents = 1L << System.Numerics.BitOperations.Log2((ulong)Math.Max(1, drainAtEvents));
         _drainMask = _drainAtEvents - 1;
         _wake = wake;
+        _forget = segment => _segments.TryRemove(segment.Epoch, out _);
     }
 
     public SegmentLog Log { get; }
@@ -64,6 +66,9 @@ internal sealed class RecordBuffer : ILogEventBuffer
     }
 
     public long Bytes => Volatile.Read(ref _writers.Bytes);
+
+    /// <summary>Spool segments with events handed to the streams, not yet released.</summary>
+    public int TrackedSegments => _segments.Count;
 
     /// <summary>True once <see cref="Close"/> was called: no append is accepted any more.</summary>
     public bool IsClosed => _closed;
@@ -144,8 +149,17 @@ internal sealed class RecordBuffer : ILogEventBuffer
         Interlocked.Add(ref _writers.Bytes, bytes);
     }
 
-    /// <summary>Events from <paramref name="segment"/> are settled through <see cref="Release(in Settlement)"/>, by its epoch.</summary>
-    public void Track(Segment segment) => _segments.TryAdd(segment.Epoch, segment);
+    /// <summary>
+    /// Events from <paramref name="segment"/> are settled through <see cref="Release(in Settlement)"/>, by its epoch;
+    /// it is forgotten when released, by a settle or by the reader passing its end.
+    /// </summary>
+    public void Track(Segment segment)
+    {
+        if (_segments.TryAdd(segment.Epoch, segment))
+        {
+            segment.WhenReleased(_forget);
+        }
+    }
 
     public void Charge(long bytes) => Interlocked.Add(ref _writers.Bytes, bytes);
 
@@ -158,10 +172,6 @@ internal sealed class RecordBuffer : ILogEventBuffer
             if (_segments.TryGetValue(epoch, out var segment))
             {
                 segment.Settle(events);
-                if (segment.IsReleased)
-                {
-                    _segments.TryRemove(epoch, out _);
-                }
             }
         }
 

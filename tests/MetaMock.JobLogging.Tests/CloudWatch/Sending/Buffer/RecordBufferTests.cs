@@ -2,6 +2,7 @@ using System.Globalization;
 using MetaMock.JobLogging.CloudWatch.Records;
 using MetaMock.JobLogging.CloudWatch.Sending.Buffer;
 using MetaMock.JobLogging.Tests.CloudWatch.Records;
+using MetaMock.JobLogging.Tests.CloudWatch.Records.Spool;
 using Microsoft.Extensions.Logging;
 
 namespace MetaMock.JobLogging.Tests.CloudWatch.Sending.Buffer;
@@ -166,6 +167,38 @@ public sealed class RecordBufferTests
         Assert.All(await Task.WhenAll(writing), accepted => Assert.Equal(perWriter, accepted));
         Assert.Equal(0, buffer.Events);
         Assert.Equal(0, buffer.Bytes);
+    }
+
+    [Fact]
+    public void A_spool_segment_released_when_the_reader_passes_its_end_is_no_longer_tracked()
+    {
+        // Events delivered before their segment filled: the last settle leaves it unreleased (not fully read yet), and
+        // the release happens later, as the reader passes its end marker.
+        using var spool = new TempSpool();
+        using var slot = spool.Claim();
+        var buffer = new RecordBuffer(new SegmentLog(slot, Tables), 1_000_000, long.MaxValue, 1 << 20, 1 << 20, () => { });
+        for (var i = 0; i < 2_000; i++)
+        {
+            Assert.Equal(BufferWriteResult.Accepted, Append(buffer, "record " + new string('p', 100), wait: false));
+        }
+
+        var reader = new SegmentLogReader(buffer.Log);
+        var segments = new HashSet<Segment>();
+        while (reader.TryRead(out var view, out var segment) == ReadStatus.Event)
+        {
+            segments.Add(segment!);
+            buffer.Track(segment!);
+            var settled = default(Settlement);
+            settled.Add(1, view.Cost, segment!.Epoch);
+            buffer.Release(settled);
+        }
+
+        buffer.Close();
+        reader.PassEnds();
+
+        Assert.True(segments.Count >= 3, $"{segments.Count} segments");
+        Assert.All(segments, s => Assert.True(s.IsReleased));
+        Assert.Equal(0, buffer.TrackedSegments);
     }
 
     private static RecordBuffer Buffer(long maxEvents, long maxBytes = long.MaxValue, long drainAtEvents = 100) =>
