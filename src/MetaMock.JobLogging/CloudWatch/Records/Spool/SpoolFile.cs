@@ -13,6 +13,9 @@ internal sealed unsafe class SpoolFile : IDisposable
     private readonly MemoryMappedFile _map;
     private readonly MemoryMappedViewAccessor _view;
     private int _disposed;
+    // The owner's reference, plus one per sync under way: a settlement on another thread may dispose the file while
+    // the sender syncs it, and the file is closed when the last of them lets go (never under a sync, never waiting for one).
+    private int _references = 1;
 
     private SpoolFile(string path, FileStream file, MemoryMappedFile map, MemoryMappedViewAccessor view, byte* pointer, long length)
     {
@@ -32,6 +35,9 @@ internal sealed unsafe class SpoolFile : IDisposable
 
     /// <summary>The first mapped byte; valid until <see cref="Dispose"/>.</summary>
     public byte* Pointer { get; }
+
+    /// <summary>Runs in <see cref="Sync"/> just before the file is written out: where a test lands another thread's disposal mid-sync.</summary>
+    public Action? Flushing { get; set; }
 
     /// <summary>Creates a file of <paramref name="length"/> bytes, allocated in full (a full disk throws <see cref="IOException"/> here), and maps it.</summary>
     public static SpoolFile Create(string path, long length)
@@ -89,33 +95,68 @@ internal sealed unsafe class SpoolFile : IDisposable
     /// <summary>Zeroes the first <paramref name="bytes"/> bytes through the mapping (in the page cache: no I/O now).</summary>
     public void Clear(long bytes) => NativeMemory.Clear(Pointer, (nuint)Math.Min(bytes, Length));
 
-    /// <summary>msync, then fsync: what was written through the mapping reaches the device.</summary>
+    /// <summary>msync, then fsync: what was written through the mapping reaches the device. Nothing once disposed.</summary>
     public void Sync()
     {
-        if (Volatile.Read(ref _disposed) == 0)
+        if (!TryReference())
         {
+            return;
+        }
+
+        try
+        {
+            Flushing?.Invoke();
             _view.Flush();
             _file.Flush(flushToDisk: true);
         }
+        finally
+        {
+            Unreference();
+        }
     }
 
-    /// <summary>Unmaps and closes; the file stays on disk.</summary>
+    /// <summary>Unmaps and closes (once a sync under way ends, if one is); the file stays on disk.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Unreference();
+        }
+    }
+
+    /// <summary>Closes the file and deletes it (a sync under way finishes on the unlinked file).</summary>
+    public void Delete()
+    {
+        Dispose();
+        File.Delete(Path);
+    }
+
+    private bool TryReference()
+    {
+        var count = Volatile.Read(ref _references);
+        while (count > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, count + 1, count);
+            if (seen == count)
+            {
+                return true;
+            }
+
+            count = seen;
+        }
+
+        return false;
+    }
+
+    private void Unreference()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
         {
             _view.SafeMemoryMappedViewHandle.ReleasePointer();
             _view.Dispose();
             _map.Dispose();
             _file.Dispose();
         }
-    }
-
-    /// <summary>Closes the file and deletes it.</summary>
-    public void Delete()
-    {
-        Dispose();
-        File.Delete(Path);
     }
 
     // Delete: so that the file can be renamed while it is open and mapped (Windows asks for it; elsewhere it is a no-op).
