@@ -18,6 +18,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private readonly SpoolLimits _limits;
     private readonly Action<string> _report;
     private readonly SpoolCheckpoint _checkpoint;
+    private readonly SpoolSettling _settling;
     private readonly List<FileSegment> _live = [];
     private readonly SpoolFreeFiles _free;
     private readonly object _gate = new();
@@ -36,6 +37,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         _report = report;
         _free = new SpoolFreeFiles(limits.SegmentCapacity, limits.DurableRecycling);
         _checkpoint = LoadCheckpoint();
+        _settling = new SpoolSettling(path, _checkpoint, counters, report);
         Recovered = Recover();
     }
 
@@ -110,12 +112,13 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         }
     }
 
-    /// <summary>msync and fsync every segment file still held: the sender's thread only.</summary>
+    /// <summary>msync and fsync every segment file still held (and retry a checkpoint that failed): the sender's thread only.</summary>
     public void Sync()
     {
         FileSegment[] live;
         lock (_gate)
         {
+            ReleaseRecorded();
             live = [.. _live];
         }
 
@@ -125,11 +128,15 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         }
     }
 
-    /// <summary>Takes an idle slot's free files back down to a few (<see cref="SpoolFreeFiles.Trim"/>): the sender's thread, at a steady pace.</summary>
+    /// <summary>
+    /// Takes an idle slot's free files back down to a few (<see cref="SpoolFreeFiles.Trim"/>), and retries a checkpoint
+    /// that failed: the sender's thread, at a steady pace.
+    /// </summary>
     public int TrimFreeFiles()
     {
         lock (_gate)
         {
+            ReleaseRecorded();
             return _free.Trim();
         }
     }
@@ -139,8 +146,8 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     {
         lock (_gate)
         {
-            _checkpoint.MarkSettledBefore(segment.Sequence, offset);
-            TrySaveCheckpoint();
+            _settling.AddBefore(segment.Sequence, offset);
+            ReleaseRecorded();
         }
     }
 
@@ -163,14 +170,18 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     {
         lock (_gate)
         {
-            _checkpoint.MarkSettled(segment.Sequence);
-            if (!TrySaveCheckpoint())
-            {
-                return; // the file stays, and is replayed by the next process: at-least-once, never lost
-            }
+            _settling.Add(segment);
+            ReleaseRecorded();
+        }
+    }
 
+    // Under _gate. Until the checkpoint is written the files stay (a process dying meanwhile leaves them to be replayed:
+    // at-least-once, never lost), and so do their bytes against the bound.
+    private void ReleaseRecorded()
+    {
+        foreach (var segment in _settling.Record())
+        {
             _free.StepDone?.Invoke(RecycleStep.Checkpointed);
-            _checkpoint.Forget(segment.Sequence);
             _live.Remove(segment);
             Interlocked.Add(ref _bytes, -segment.File.Length);
             Release(segment);
@@ -183,21 +194,6 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         if (!_free.TryKeep(segment))
         {
             segment.File.Delete();
-        }
-    }
-
-    private bool TrySaveCheckpoint()
-    {
-        try
-        {
-            _checkpoint.Save(Path);
-            return true;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            Counters.AddWriteFailure();
-            _report($"MetaMock.JobLogging: cannot write the spool checkpoint in {Path}: {error.Message}");
-            return false;
         }
     }
 

@@ -31,6 +31,53 @@ public sealed class SpoolSettlementTests
         Assert.DoesNotContain(OpenFiles(), target => target.StartsWith(path, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("the next settlement")]
+    [InlineData("the next sync")]
+    [InlineData("the next trim")]
+    public void Segments_whose_checkpoint_write_failed_are_released_when_it_is_retried(string retry)
+    {
+        using var spool = new TempSpool();
+        using var slot = spool.Claim(maxBytes: 2 * FileSegment.FileSize(TempSpool.SegmentCapacity));
+        var tables = new InternTables();
+        var log = new SegmentLog(slot, tables);
+        var reader = new SegmentLogReader(log);
+        // Filled to the bound, both segments settle while the checkpoint cannot be written and none is left to settle
+        // later; or the first only, and the second settles once the checkpoint can be written again.
+        var settleLater = retry == "the next settlement";
+        var first = TempSpool.Append(log, tables, Enumerable.Range(0, settleLater ? 600 : 10_000).Select(i => (long)i));
+        if (!settleLater)
+        {
+            log.SealCurrent();
+        }
+
+        // A short spell in which the checkpoint cannot be written (a full disk, an I/O error).
+        var blocker = Path.Combine(slot.Path, SpoolCheckpoint.FileName + ".tmp");
+        Directory.CreateDirectory(blocker);
+        Assert.Equal(first, RecordCodec.DrainAndSettle(log, reader));
+        Assert.True(spool.Counters.WriteFailures > 0);
+        Assert.Single(spool.Reports, line => line.Contains("checkpoint", StringComparison.Ordinal));
+        Directory.Delete(blocker);
+        switch (retry)
+        {
+            case "the next settlement":
+                log.SealCurrent();
+                RecordCodec.DrainAndSettle(log, reader);
+                break;
+            case "the next sync":
+                slot.Sync();
+                break;
+            default:
+                slot.TrimFreeFiles();
+                break;
+        }
+
+        // Everything was delivered and the checkpoint can be written again: the files are released, the bound holds as much again.
+        Assert.Empty(TempSpool.SegmentFiles(slot.Path));
+        var second = TempSpool.Append(log, tables, Enumerable.Range(0, 10_000).Select(i => (long)i));
+        Assert.True(second >= first * 9 / 10, $"first fill {first} records, second fill {second}; segment files: {string.Join(", ", TempSpool.SegmentFiles(slot.Path).Select(Path.GetFileName))}");
+    }
+
     // What the process holds open (Linux): a file deleted while open shows as "{path} (deleted)".
     private static List<string> OpenFiles() =>
         OperatingSystem.IsLinux()
