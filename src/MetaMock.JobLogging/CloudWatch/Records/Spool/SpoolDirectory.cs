@@ -5,7 +5,8 @@ namespace MetaMock.JobLogging.CloudWatch.Records.Spool;
 /// <summary>
 /// The spool's root: one slot directory per process (<c>slot-N</c>), each claimed with an exclusive OS file lock on its
 /// lock file, which the OS releases when the process dies however it dies. A claimant takes the first slot whose lock
-/// it gets, so a slot a dead process left is adopted and replayed; two live processes never share one.
+/// it gets, so a slot a dead process left is adopted and replayed; two live processes never share one. It then takes on
+/// every other slot a dead process left segments in (see <see cref="SpoolSlot.Adopt"/>), so none waits for a later start.
 /// </summary>
 internal static class SpoolDirectory
 {
@@ -33,13 +34,15 @@ internal static class SpoolDirectory
             var candidates = taken.Concat(Enumerable.Range(taken.Count == 0 ? 0 : taken[^1] + 1, 64));
             foreach (var number in candidates)
             {
-                var slot = Path.Combine(root, SlotPrefix + number.ToString(CultureInfo.InvariantCulture));
+                var slot = SlotPath(root, number);
                 Directory.CreateDirectory(slot);
                 if (TryLock(slot) is { } lockFile)
                 {
                     try
                     {
-                        return new SpoolSlot(slot, lockFile, limits, counters, report);
+                        var claimed = new SpoolSlot(slot, lockFile, limits, counters, report);
+                        AdoptDeadSlots(taken.Select(n => SlotPath(root, n)).Where(path => path != slot), claimed, limits, counters, report);
+                        return claimed;
                     }
                     catch
                     {
@@ -57,6 +60,38 @@ internal static class SpoolDirectory
             return null;
         }
     }
+
+    // A slot no live process holds and whose segments still wait: adopted whole. One that cannot be read stays for a later start.
+    private static void AdoptDeadSlots(IEnumerable<string> others, SpoolSlot claimed, SpoolLimits limits, SpoolCounters counters, Action<string> report)
+    {
+        foreach (var path in others)
+        {
+            if (!Directory.EnumerateFiles(path, "*" + SpoolSlot.SegmentSuffix).Any() || TryLock(path) is not { } lockFile)
+            {
+                continue;
+            }
+
+            try
+            {
+                var other = new SpoolSlot(path, lockFile, limits, counters, report);
+                if (other.Recovered.Count > 0)
+                {
+                    claimed.Adopt(other);
+                }
+                else
+                {
+                    other.Dispose();
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                lockFile.Dispose();
+                report($"MetaMock.JobLogging: the spool slot {path} a stopped process left cannot be adopted ({error.Message}); it stays for a later start.");
+            }
+        }
+    }
+
+    private static string SlotPath(string root, int number) => Path.Combine(root, SlotPrefix + number.ToString(CultureInfo.InvariantCulture));
 
     private static FileStream? TryLock(string slot)
     {

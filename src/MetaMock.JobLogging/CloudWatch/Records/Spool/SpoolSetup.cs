@@ -59,7 +59,7 @@ internal static class SpoolSetup
         }
         catch (Exception error)
         {
-            var left = slot is { Recovered.Count: > 0 } ? $" The {slot.Recovered.Count} unsent segment file(s) in {slot.Path} stay for a later start." : string.Empty;
+            var left = slot is { Recovered.Count: > 0 } ? $" The {slot.Recovered.Count} unsent segment file(s) in {root} stay for a later start." : string.Empty;
             slot?.Dispose();
             TryReport(report, Unusable(root, error.Message) + left);
             return null;

@@ -12,7 +12,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
 {
     public const string LockFileName = "slot.lock";
     public const string SegmentSuffix = ".seg";
-    public const string SetAsideSuffix = ".unreadable";
+    public const string SetAsideSuffix = SlotFiles.SetAsideSuffix;
 
     private readonly FileStream _lock;
     private readonly SpoolLimits _limits;
@@ -22,6 +22,8 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private readonly List<FileSegment> _live = [];
     private readonly SpoolFreeFiles _free;
     private readonly object _gate = new();
+    private readonly List<RecoveredSegment> _recovered;
+    private readonly List<SpoolSlot> _adopted = [];
     private long _nextSequence;
     private long _bytes;
 
@@ -38,7 +40,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         _free = new SpoolFreeFiles(limits.SegmentCapacity, limits.DurableRecycling);
         _checkpoint = LoadCheckpoint();
         _settling = new SpoolSettling(path, _checkpoint, counters, report);
-        Recovered = Recover();
+        _recovered = Recover();
     }
 
     public string Path { get; }
@@ -46,7 +48,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     public SpoolCounters Counters { get; }
 
     /// <summary>The unsettled segments a dead process left here, oldest first (empty for a new slot).</summary>
-    public IReadOnlyList<RecoveredSegment> Recovered { get; }
+    public IReadOnlyList<RecoveredSegment> Recovered => _recovered;
 
     /// <summary>The bytes of segment files and free files the slot holds now.</summary>
     public long Bytes => Interlocked.Read(ref _bytes) + _free.Bytes;
@@ -137,6 +139,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         lock (_gate)
         {
             ReleaseRecorded();
+            _adopted.ForEach(other => other.TrimFreeFiles());
             return _free.Trim();
         }
     }
@@ -151,9 +154,23 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         }
     }
 
-    /// <summary>Unmaps the files and releases the lock; unsettled segments stay for the next process to replay.</summary>
+    /// <summary>
+    /// Takes on the slot of another dead process (claimed, with segments left), before the replay starts: its segments
+    /// are replayed after this slot's own and settled against its own checkpoint; its lock is held until this slot is disposed.
+    /// </summary>
+    public void Adopt(SpoolSlot other)
+    {
+        lock (_gate)
+        {
+            _adopted.Add(other);
+            _recovered.AddRange(other.Recovered);
+        }
+    }
+
+    /// <summary>Unmaps the files and releases the lock (and those of adopted slots); unsettled segments stay for the next process to replay.</summary>
     public void Dispose()
     {
+        _adopted.ForEach(other => other.Dispose());
         lock (_gate)
         {
             _live.ForEach(segment => segment.Dispose());
@@ -208,7 +225,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             // Without it every segment is replayed (at-least-once), never skipped.
-            SetAside(System.IO.Path.Combine(Path, SpoolCheckpoint.FileName), error);
+            SlotFiles.SetAside(System.IO.Path.Combine(Path, SpoolCheckpoint.FileName), error, _report);
             return new SpoolCheckpoint();
         }
     }
@@ -217,14 +234,14 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     {
         // Sequences are never reused, not even those of files long gone that the checkpoint still names: a new
         // segment must never be taken for one the checkpoint says is settled.
-        foreach (var (path, sequence) in Numbered(SpoolFreeFiles.Suffix))
+        foreach (var (path, sequence) in SlotFiles.Numbered(Path, SpoolFreeFiles.Suffix))
         {
             _nextSequence = Math.Max(_nextSequence, sequence + 1);
             _free.Adopt(path);
         }
 
         var recovered = new List<RecoveredSegment>();
-        foreach (var (path, sequence) in Numbered(SegmentSuffix))
+        foreach (var (path, sequence) in SlotFiles.Numbered(Path, SegmentSuffix))
         {
             _nextSequence = Math.Max(_nextSequence, sequence + 1);
             if (File.Exists(path) && FileSegment.IsBlank(path))
@@ -243,7 +260,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
             catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 Counters.AddSetAside();
-                SetAside(path, error);
+                SlotFiles.SetAside(path, error, _report);
                 continue;
             }
 
@@ -262,34 +279,5 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         _nextSequence = Math.Max(_nextSequence, _checkpoint.LastSequence + 1);
         _checkpoint.RetainOnly(recovered.Select(r => r.Segment.Sequence));
         return recovered;
-    }
-
-    private List<(string Path, long Sequence)> Numbered(string suffix) =>
-        Directory.EnumerateFileSystemEntries(Path, "*" + suffix)
-            .Select(path => (Path: path, Sequence: long.TryParse(System.IO.Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1))
-            .Where(entry => entry.Sequence >= 0)
-            .OrderBy(entry => entry.Sequence)
-            .ToList();
-
-    private void SetAside(string path, Exception error)
-    {
-        var aside = path + SetAsideSuffix;
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Move(path, aside);
-            }
-            else
-            {
-                File.Move(path, aside, overwrite: true);
-            }
-
-            _report($"MetaMock.JobLogging: {path} cannot be read ({error.Message}); renamed to {aside}.");
-        }
-        catch (Exception moveError) when (moveError is IOException or UnauthorizedAccessException)
-        {
-            _report($"MetaMock.JobLogging: {path} cannot be read ({error.Message}) nor renamed ({moveError.Message}); it is left as it is.");
-        }
     }
 }
