@@ -9,19 +9,15 @@ namespace MetaMock.JobLogging.CloudWatch.Records.Spool;
 internal sealed class SpoolSettling
 {
     private readonly string _path;
-    private readonly SpoolCounters _counters;
-    private readonly Action<string> _report;
+    private readonly WriteFailureSpell _failing;
     private readonly List<FileSegment> _unrecorded = [];
     private bool _changed;
-    // A spell of failed writes is reported once, not at every retry.
-    private bool _failing;
 
     public SpoolSettling(string path, SpoolCheckpoint checkpoint, SpoolCounters counters, Action<string> report)
     {
         _path = path;
         Checkpoint = checkpoint;
-        _counters = counters;
-        _report = report;
+        _failing = new WriteFailureSpell(counters, report);
     }
 
     public SpoolCheckpoint Checkpoint { get; }
@@ -64,18 +60,12 @@ internal sealed class SpoolSettling
         try
         {
             Checkpoint.Save(_path);
-            _failing = false;
+            _failing.Ended();
             return true;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            _counters.AddWriteFailure();
-            if (!_failing)
-            {
-                _failing = true;
-                _report($"MetaMock.JobLogging: cannot write the spool checkpoint in {_path} (settled segments are kept and counted against the bound until it can be): {error.Message}");
-            }
-
+            _failing.Failed($"MetaMock.JobLogging: cannot write the spool checkpoint in {_path} (settled segments are kept and counted against the bound until it can be): {error.Message}");
             return false;
         }
     }

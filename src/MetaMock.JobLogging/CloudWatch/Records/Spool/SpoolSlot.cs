@@ -24,11 +24,10 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private readonly object _gate = new();
     private readonly List<RecoveredSegment> _recovered;
     private readonly List<SpoolSlot> _adopted = [];
+    // A full disk refuses every log call's attempt at a new segment: each is counted, the console hears once a spell.
+    private readonly WriteFailureSpell _createFailing;
     private long _nextSequence;
     private long _bytes;
-
-    // A full disk refuses every log call's attempt at a new segment: each is counted, the console hears once a spell.
-    private bool _createFailing;
 
     public SpoolSlot(string path, FileStream lockFile, SpoolLimits limits, SpoolCounters counters, Action<string> report)
     {
@@ -37,6 +36,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         _limits = limits;
         Counters = counters;
         _report = report;
+        _createFailing = new WriteFailureSpell(counters, report);
         _free = new SpoolFreeFiles(limits.SegmentCapacity, limits.DurableRecycling);
         _checkpoint = LoadCheckpoint();
         _settling = new SpoolSettling(path, _checkpoint, counters, report);
@@ -76,7 +76,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
                 _nextSequence++;
                 _live.Add(reused);
                 Interlocked.Add(ref _bytes, size);
-                _createFailing = false; // appends are accepted again: a full disk met later is a new spell, reported again
+                _createFailing.Ended(); // appends are accepted again: a full disk met later is a new spell, reported again
                 return reused;
             }
 
@@ -97,18 +97,12 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
                 var segment = FileSegment.Create(SegmentPath(sequence), sequence, capacity, Settled);
                 _live.Add(segment);
                 Interlocked.Add(ref _bytes, size);
-                _createFailing = false;
+                _createFailing.Ended();
                 return segment;
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                Counters.AddWriteFailure();
-                if (!_createFailing)
-                {
-                    _createFailing = true;
-                    _report($"MetaMock.JobLogging: cannot create a spool segment in {Path}: {error.Message}");
-                }
-
+                _createFailing.Failed($"MetaMock.JobLogging: cannot create a spool segment in {Path}: {error.Message}");
                 return null;
             }
         }
