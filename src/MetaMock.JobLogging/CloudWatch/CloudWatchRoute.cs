@@ -120,6 +120,10 @@ internal sealed class CloudWatchRoute : IDisposable
     {
         _disposed = true;
         _sender.Dispose();
-        _onDispose?.Invoke();
+        if (_onDispose is { } release)
+        {
+            // The spool's mapped files are released only once no loop reads them any more.
+            _sender.AfterLoop(release);
+        }
     }
 }

@@ -192,6 +192,33 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
         Assert.Equal(10, (await WireClients.ReadAllAsync(client, group, "jobs/lost")).Count);
     }
 
+    [Fact]
+    public async Task A_loop_stuck_past_the_shutdown_deadline_keeps_the_spool_mapped_until_it_ends_then_releases_it()
+    {
+        using var spool = new TempSpool();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = new DiscardingClient { Gate = gate, GateIgnoresCancellation = true };
+        using (var harness = LoggingHarness.Start(new Uri("http://127.0.0.1:9/"), "stuck", o =>
+        {
+            o.SpoolDirectory = spool.Root;
+            o.ShutdownTimeout = TimeSpan.FromMilliseconds(200);
+            o.FlushInterval = TimeSpan.FromMilliseconds(100);
+        }, clients: client))
+        {
+            Log(harness.CreateLogger(), "stuck", 5);
+            await client.FirstPut.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        // Dispose has returned with the put still out. (Were the files unmapped now, releasing the put would make the loop
+        // read freed memory: the gate stays shut unless this holds.)
+        Assert.True(MapsAny(spool.Root), "the spool's segment files stay mapped while the loop has not ended");
+        gate.SetResult();
+        await Eventually.TrueAsync(() => !MapsAny(spool.Root), "the spool's files are released once the loop ends");
+        Assert.Equal(5, client.Events);
+    }
+
+    private static bool MapsAny(string root) => File.ReadAllLines("/proc/self/maps").Any(line => line.Contains(root, StringComparison.Ordinal));
+
     private static void Log(ILogger logger, string job, int lines)
     {
         using var context = MetaMockLogContext.BeginJobContext(job);

@@ -150,6 +150,21 @@ internal sealed class CloudWatchSender : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once the loop has ended: at once after a normal shutdown, later for a loop stuck past
+    /// every deadline (a call that ignores cancellation), which still reads the segments the action would release.
+    /// </summary>
+    public void AfterLoop(Action action)
+    {
+        if (_loop.IsCompleted)
+        {
+            action();
+            return;
+        }
+
+        _loop.ContinueWith(_ => action(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     private async Task RunAsync()
     {
         try

@@ -17,6 +17,9 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
     /// <summary>When set, each PutLogEvents waits for it: a slow endpoint, while the log calls go on.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>The gate is awaited without the call's cancellation token: a call that never ends, even past the shutdown deadline.</summary>
+    public bool GateIgnoresCancellation { get; set; }
+
     /// <summary>When set, each PutLogEvents throws it (after the gate): an endpoint that refuses or fails.</summary>
     public Exception? Failure { get; set; }
 
@@ -55,7 +58,7 @@ internal sealed class DiscardingClient : ICloudWatchLogsClient, ICloudWatchClien
         FirstPut.TrySetResult();
         if (Gate is { } gate)
         {
-            await gate.Task.WaitAsync(cancellationToken);
+            await (GateIgnoresCancellation ? gate.Task : gate.Task.WaitAsync(cancellationToken));
         }
 
         if (Failure is { } failure)
