@@ -38,17 +38,19 @@ internal static class SpoolDirectory
                 Directory.CreateDirectory(slot);
                 if (TryLock(slot) is { } lockFile)
                 {
+                    SpoolSlot claimed;
                     try
                     {
-                        var claimed = new SpoolSlot(slot, lockFile, limits, counters, report);
-                        AdoptDeadSlots(taken.Select(n => SlotPath(root, n)).Where(path => path != slot), claimed, limits, counters, report);
-                        return claimed;
+                        claimed = new SpoolSlot(slot, lockFile, limits, counters, report);
                     }
                     catch
                     {
                         lockFile.Dispose(); // a slot that cannot be adopted stays free for a later process
                         throw;
                     }
+
+                    AdoptDeadSlots(taken.Select(n => SlotPath(root, n)).Where(path => path != slot), claimed, limits, counters, report);
+                    return claimed;
                 }
             }
 
@@ -61,19 +63,22 @@ internal static class SpoolDirectory
         }
     }
 
-    // A slot no live process holds and whose segments still wait: adopted whole. One that cannot be read stays for a later start.
+    // A slot no live process holds and whose segments still wait: adopted whole. One that cannot be listed, locked or
+    // read stays for a later start, with one line: it never costs the slot already claimed.
     private static void AdoptDeadSlots(IEnumerable<string> others, SpoolSlot claimed, SpoolLimits limits, SpoolCounters counters, Action<string> report)
     {
         foreach (var path in others)
         {
-            if (!Directory.EnumerateFiles(path, "*" + SpoolSlot.SegmentSuffix).Any() || TryLock(path) is not { } lockFile)
-            {
-                continue;
-            }
-
+            FileStream? lockFile = null;
             try
             {
+                if (!Directory.EnumerateFiles(path, "*" + SpoolSlot.SegmentSuffix).Any() || (lockFile = TryLock(path)) is null)
+                {
+                    continue;
+                }
+
                 var other = new SpoolSlot(path, lockFile, limits, counters, report);
+                lockFile = null; // the slot holds it now
                 if (other.Recovered.Count > 0)
                 {
                     claimed.Adopt(other);
@@ -85,7 +90,7 @@ internal static class SpoolDirectory
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                lockFile.Dispose();
+                lockFile?.Dispose();
                 report($"MetaMock.JobLogging: the spool slot {path} a stopped process left cannot be adopted ({error.Message}); it stays for a later start.");
             }
         }

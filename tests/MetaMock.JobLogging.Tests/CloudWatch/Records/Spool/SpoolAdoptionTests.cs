@@ -37,4 +37,23 @@ public sealed class SpoolAdoptionTests
         var tables = new InternTables();
         Assert.Equal(1_200, TempSpool.Append(new SegmentLog(slot, tables), tables, Numbers(from)));
     }
+
+    [Fact]
+    public void A_dead_slot_that_cannot_be_locked_is_reported_and_left_while_the_claimed_slot_is_used()
+    {
+        using var spool = new TempSpool();
+        spool.LeaveFilledSlot(300); // slot-0: a dead process's, which this start claims
+        // slot-1: a dead slot whose lock file cannot be opened (a directory here; in the field, another user's file).
+        var other = Path.Combine(spool.Root, "slot-1");
+        Directory.CreateDirectory(Path.Combine(other, SpoolSlot.LockFileName));
+        File.WriteAllBytes(Path.Combine(other, "000000000000" + SpoolSlot.SegmentSuffix), new byte[128]);
+
+        using var claimed = SpoolDirectory.TryClaim(spool.Root, new SpoolLimits(TempSpool.SegmentCapacity, 1L << 30), spool.Counters, spool.Reports.Add);
+
+        Assert.NotNull(claimed);
+        Assert.Equal(Path.Combine(spool.Root, "slot-0"), claimed.Path);
+        Assert.NotEmpty(claimed.Recovered);
+        var report = Assert.Single(spool.Reports);
+        Assert.Contains($"the spool slot {other} a stopped process left cannot be adopted", report, StringComparison.Ordinal);
+    }
 }
