@@ -44,6 +44,23 @@ internal sealed class SpoolCheckpoint
         }
     }
 
+    /// <summary>
+    /// Reads a slot's checkpoint; one that cannot be read is set aside (reported) and an empty one taken instead: every
+    /// segment is then replayed (at-least-once), never skipped.
+    /// </summary>
+    public static SpoolCheckpoint LoadOrSetAside(string slot, Action<string> report)
+    {
+        try
+        {
+            return Load(slot);
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            SlotFiles.SetAside(Path.Combine(slot, FileName), error, report);
+            return new SpoolCheckpoint();
+        }
+    }
+
     /// <summary>Reads a slot's checkpoint; a missing one is empty, a damaged one throws <see cref="InvalidDataException"/>.</summary>
     public static SpoolCheckpoint Load(string slot)
     {

@@ -26,8 +26,13 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private readonly List<SpoolSlot> _adopted = [];
     // A full disk refuses every log call's attempt at a new segment: each is counted, the console hears once a spell.
     private readonly WriteFailureSpell _createFailing;
+    // A settled file that cannot be deleted (its directory turned read-only): counted, said once a spell, left for the next start.
+    private readonly WriteFailureSpell _deleteFailing;
     private long _nextSequence;
     private long _bytes;
+    // Set under _gate by Dispose: a call still out when a stuck loop's slot was released settles into nothing (no
+    // checkpoint, no recycling: its events stay in the files for the next start) rather than into unmapped files.
+    private bool _disposed;
 
     public SpoolSlot(string path, FileStream lockFile, SpoolLimits limits, SpoolCounters counters, Action<string> report)
     {
@@ -37,8 +42,9 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         Counters = counters;
         _report = report;
         _createFailing = new WriteFailureSpell(counters, report);
+        _deleteFailing = new WriteFailureSpell(counters, report);
         _free = new SpoolFreeFiles(limits.SegmentCapacity, limits.DurableRecycling);
-        _checkpoint = LoadCheckpoint();
+        _checkpoint = SpoolCheckpoint.LoadOrSetAside(path, report);
         _settling = new SpoolSettling(path, _checkpoint, counters, report);
         _recovered = Recover();
     }
@@ -130,10 +136,16 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     /// </summary>
     public int TrimFreeFiles()
     {
+        // Adopted slots first, outside this slot's lock, which a log call rolling over may be waiting for.
+        _adopted.ForEach(other => other.TrimFreeFiles());
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return 0;
+            }
+
             ReleaseRecorded();
-            _adopted.ForEach(other => other.TrimFreeFiles());
             return _free.Trim();
         }
     }
@@ -167,6 +179,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         _adopted.ForEach(other => other.Dispose());
         lock (_gate)
         {
+            _disposed = true;
             _live.ForEach(segment => segment.Dispose());
             _live.Clear();
             _free.Dispose();
@@ -190,6 +203,11 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     // at-least-once, never lost), and so do their bytes against the bound.
     private void ReleaseRecorded()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         foreach (var segment in _settling.Record())
         {
             _free.StepDone?.Invoke(RecycleStep.Checkpointed);
@@ -199,30 +217,26 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
         }
     }
 
-    // A settled segment's file goes to the free files, or is deleted.
+    // A settled segment's file goes to the free files, or is deleted. Never throws: the checkpoint already names it
+    // settled, so a file that cannot be deleted is only disk left in use (the next start deletes it without replaying).
     private void Release(FileSegment segment)
     {
-        if (!_free.TryKeep(segment))
+        try
         {
-            segment.File.Delete();
+            if (!_free.TryKeep(segment))
+            {
+                segment.File.Delete();
+            }
+
+            _deleteFailing.Ended();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            _deleteFailing.Failed($"MetaMock.JobLogging: a settled spool segment in {Path} cannot be deleted: {error.Message}");
         }
     }
 
     private string SegmentPath(long sequence) => System.IO.Path.Combine(Path, sequence.ToString("D12", CultureInfo.InvariantCulture) + SegmentSuffix);
-
-    private SpoolCheckpoint LoadCheckpoint()
-    {
-        try
-        {
-            return SpoolCheckpoint.Load(Path);
-        }
-        catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            // Without it every segment is replayed (at-least-once), never skipped.
-            SlotFiles.SetAside(System.IO.Path.Combine(Path, SpoolCheckpoint.FileName), error, _report);
-            return new SpoolCheckpoint();
-        }
-    }
 
     private List<RecoveredSegment> Recover()
     {

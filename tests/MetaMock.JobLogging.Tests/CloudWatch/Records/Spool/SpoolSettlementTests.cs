@@ -31,6 +31,31 @@ public sealed class SpoolSettlementTests
         Assert.DoesNotContain(OpenFiles(), target => target.StartsWith(path, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Events_settled_after_their_slot_was_released_are_left_for_the_next_start_to_replay()
+    {
+        using var spool = new TempSpool();
+        var slot = spool.Claim();
+        var tables = new InternTables();
+        var log = new SegmentLog(slot, tables);
+        var reader = new SegmentLogReader(log);
+        Assert.Equal(10, TempSpool.Append(log, tables, Enumerable.Range(0, 10).Select(i => (long)i)));
+        log.SealCurrent();
+        Segment? segment = null;
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(ReadStatus.Event, reader.TryRead(out _, out segment));
+        }
+
+        reader.PassEnds();
+        slot.Dispose();
+        // A put that returns after a stuck loop's slot was released: its files are unmapped and its lock is gone.
+        segment!.Settle(10);
+
+        using var next = spool.Claim();
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), TempSpool.Replay(next));
+    }
+
     [Theory]
     [InlineData("the next settlement")]
     [InlineData("the next sync")]
