@@ -123,6 +123,30 @@ public sealed class StreamCreationTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task A_retention_whose_call_failed_for_a_while_is_set_with_the_groups_next_new_stream()
+    {
+        using var proxy = new FaultProxy(moto.Endpoint);
+        // Longer than the client's own retries (three, after each try): the try with the group and the one after its first stream fail.
+        proxy.MakeUnavailable("PutRetentionPolicy", 8);
+        proxy.Start();
+        var group = WireClients.UniqueGroup("retention-later");
+        using var harness = LoggingHarness.Start(proxy.Endpoint, group, o => o.RetentionDays = 7);
+        var logger = harness.CreateLogger();
+        using var reader = new CloudWatchReader(moto.Endpoint);
+
+        Log(logger, "first", "line");
+        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 1, "the first job's line is sent");
+        Assert.Equal(8, proxy.CallsOf("PutRetentionPolicy"));
+        Assert.Null(await reader.RetentionAsync(group));
+
+        Log(logger, "second", "line");
+        await Eventually.TrueAsync(() => harness.Diagnostics.EventsSent == 2, "the second job's line is sent");
+        Assert.Equal(9, proxy.CallsOf("PutRetentionPolicy"));
+        Assert.Equal(7, await reader.RetentionAsync(group));
+        Assert.Equal(string.Empty, harness.Warnings.Text);
+    }
+
+    [Fact]
     public async Task While_a_new_streams_creation_is_throttled_and_the_buffer_is_half_full_the_sender_waits_rather_than_spins()
     {
         using var proxy = new FaultProxy(moto.Endpoint) { CreateLogStreamPerSecond = 0 };

@@ -21,6 +21,7 @@ public sealed class FaultProxy : IDisposable
     private int _inFlight;
     private int _maxInFlight;
     private int _unavailableLeft;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _unavailableOf = new(StringComparer.Ordinal);
     private int _resetsLeft;
     private int _resets;
     private int _throttledCreates;
@@ -67,6 +68,9 @@ public sealed class FaultProxy : IDisposable
 
     /// <summary>When set, CreateLogStream calls beyond this many in one second get a ThrottlingException (CloudWatch's account limit is 50).</summary>
     public int? CreateLogStreamPerSecond { get; set; }
+
+    /// <summary>The next this-many calls of one operation are answered 503, as an outage of that API alone.</summary>
+    public void MakeUnavailable(string operation, int calls) => _unavailableOf[operation] = calls;
 
     /// <summary>Operations answered with AccessDeniedException, as IAM answers a role not allowed them (whether or not the resource exists).</summary>
     public IReadOnlyCollection<string> Deny { get; set; } = [];
@@ -177,7 +181,7 @@ public sealed class FaultProxy : IDisposable
             {
                 await AnswerAsync(context, 400, "AccessDeniedException", $"User is not authorized to perform: logs:{operation}");
             }
-            else if (Interlocked.Decrement(ref _unavailableLeft) >= 0)
+            else if (Interlocked.Decrement(ref _unavailableLeft) >= 0 || _unavailableOf.AddOrUpdate(operation, -1, static (_, n) => n - 1) >= 0)
             {
                 await AnswerAsync(context, 503, "ServiceUnavailableException", "injected outage");
             }

@@ -13,7 +13,9 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Send;
 /// allowed CreateLogStream and PutLogEvents only, is never asked for again. A group is created (with its retention)
 /// once for all its streams, not once per stream (CreateLogGroup is limited to a few calls a second per account), and
 /// again if it goes missing (deleted meanwhile). A failed attempt is forgotten, so the next send tries again. A
-/// retention that cannot be set is said once and recorded; the group and its streams are used all the same.
+/// retention the endpoint refuses (the role may not set it) is said once and recorded; one that failed for a while
+/// (throttled, a 5xx, no answer) is tried again once the stream is made, then with the group's next new streams. Either way the group and its streams
+/// are used all the same.
 /// </summary>
 internal sealed class ResourceCreator
 {
@@ -23,6 +25,8 @@ internal sealed class ResourceCreator
     private readonly SenderOutput _output;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Lazy<Task>> _groups = new(StringComparer.Ordinal);
+    // Groups this sender created whose retention is still to be set (its last try failed for a while).
+    private readonly ConcurrentDictionary<string, byte> _retentionDue = new(StringComparer.Ordinal);
 
     public ResourceCreator(ICloudWatchLogsClient client, IReadOnlyDictionary<string, int> retentionByGroup, SenderCounters counters, SenderOutput output, TimeProvider time)
     {
@@ -56,6 +60,10 @@ internal sealed class ResourceCreator
         }
 
         stream.Created = true;
+        if (_retentionDue.TryRemove(group, out _))
+        {
+            await SetRetentionAsync(group, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>After ResourceNotFoundException on a put: the stream (or its group) is missing; it is created again.</summary>
@@ -87,22 +95,37 @@ internal sealed class ResourceCreator
     private async Task CreateGroupAsync(string group, CancellationToken cancellationToken)
     {
         await IgnoreAlreadyExists(_client.CreateLogGroupAsync(new CreateLogGroupRequest(group), cancellationToken)).ConfigureAwait(false);
-        if (_retention.TryGetValue(group, out var days))
+        await SetRetentionAsync(group, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SetRetentionAsync(string group, CancellationToken cancellationToken)
+    {
+        if (!_retention.TryGetValue(group, out var days))
         {
-            try
-            {
-                await _client.PutRetentionPolicyAsync(new PutRetentionPolicyRequest(group, days), cancellationToken).ConfigureAwait(false);
-            }
-            catch (CloudWatchLogsException error)
-            {
-                // Optional for the logging itself (a role may lack logs:PutRetentionPolicy): said, and the events still go.
-                var cause = $"{error.ErrorType} on {error.Operation}";
-                _counters.RecordError(cause, _time.GetUtcNow());
-                _output.Warning(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"MetaMock.JobLogging: the retention of log group '{group}' could not be set to {days} days ({cause}); the group keeps the retention it has, and logging to it goes on."));
-            }
+            return;
         }
+
+        try
+        {
+            await _client.PutRetentionPolicyAsync(new PutRetentionPolicyRequest(group, days), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (CloudWatchLogsException error) when (!error.IsRetryable)
+        {
+            // Refused (a role may lack logs:PutRetentionPolicy): optional for the logging itself, so said and the events still go.
+            var cause = $"{error.ErrorType} on {error.Operation}";
+            _counters.RecordError(cause, _time.GetUtcNow());
+            _output.Warning(string.Create(
+                CultureInfo.InvariantCulture,
+                $"MetaMock.JobLogging: the retention of log group '{group}' could not be set to {days} days ({cause}); the group keeps the retention it has, and logging to it goes on."));
+            return;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _counters.RecordError($"{error.GetType().Name} on PutRetentionPolicy; tried again with the group's next new stream", _time.GetUtcNow());
+        }
+
+        _retentionDue[group] = 0;
     }
 
     private static async Task IgnoreAlreadyExists(Task create)
