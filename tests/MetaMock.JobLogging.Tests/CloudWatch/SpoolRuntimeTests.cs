@@ -153,14 +153,13 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
         Assert.Contains(Path.Combine(notADirectory, "spool"), warning, StringComparison.Ordinal);
     }
 
-    // A process whose every call fails (HTTP 503) and gives up one second into its shutdown, on a clock half an hour back.
     [Fact]
     public async Task Lines_whose_put_lost_its_answer_before_the_shutdown_are_counted_in_flight_and_not_replayed_by_the_next_process()
     {
         using var spool = new TempSpool();
         var group = WireClients.UniqueGroup("spool-lost");
         LoggingHarness first;
-        using (var proxy = new FaultProxy(moto.Endpoint) { ResetAfterApplyingPuts = 1 })
+        using (var proxy = new FaultProxy(moto.Endpoint) { ResetAfterApplyingPuts = 1, DownAfterResets = true })
         {
             proxy.Start();
             using (first = LoggingHarness.Start(proxy.Endpoint, group, o =>
@@ -173,7 +172,6 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
                 Log(first.CreateLogger(), "lost", 10);
                 // The put reached CloudWatch and its answer was lost; the endpoint is down from then on, to the deadline.
                 await Eventually.TrueAsync(() => proxy.Resets == 1, "the put's answer is lost");
-                proxy.UnavailableCalls = int.MaxValue;
             }
         }
 
@@ -228,6 +226,7 @@ public sealed class SpoolRuntimeTests(MotoFixture moto)
         }
     }
 
+    // A process whose every call fails (HTTP 503) and gives up one second into its shutdown, on a clock half an hour back.
     private LoggingHarness StartBehindAnEndpointThatIsDown(string spoolRoot, string group, out FaultProxy proxy, out FakeTimeProvider time)
     {
         proxy = new FaultProxy(moto.Endpoint) { UnavailableCalls = int.MaxValue };

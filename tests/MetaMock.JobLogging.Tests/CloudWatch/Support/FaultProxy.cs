@@ -66,6 +66,9 @@ public sealed class FaultProxy : IDisposable
     /// <summary>The next this-many PutLogEvents are applied (forwarded to moto), then their connection is reset: the answer is lost.</summary>
     public int ResetAfterApplyingPuts { set => Volatile.Write(ref _resetsLeft, value); }
 
+    /// <summary>Once those resets are done, every later call is answered 503: the endpoint goes down right after.</summary>
+    public bool DownAfterResets { get; set; }
+
     /// <summary>When set, CreateLogStream calls beyond this many in one second get a ThrottlingException (CloudWatch's account limit is 50).</summary>
     public int? CreateLogStreamPerSecond { get; set; }
 
@@ -275,6 +278,10 @@ public sealed class FaultProxy : IDisposable
         {
             // moto stored the events; the client sees its connection reset with no answer.
             Interlocked.Increment(ref _resets);
+            if (DownAfterResets && Volatile.Read(ref _resetsLeft) <= 0)
+            {
+                UnavailableCalls = int.MaxValue;
+            }
             ListenerReset.Reset(context);
             return;
         }
