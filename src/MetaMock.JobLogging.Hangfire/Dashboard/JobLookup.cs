@@ -12,13 +12,15 @@ namespace MetaMock.JobLogging.Hangfire.Dashboard;
 /// </summary>
 internal sealed class JobLookup
 {
-    private readonly JobPlanCache _plans;
+    private readonly Func<JobSettings> _defaults;
     private readonly TimeSpan _liveAfter;
     private readonly TimeProvider _time;
+    private PlansFor? _plans;
 
-    public JobLookup(JobSettings defaults, TimeSpan liveAfter, TimeProvider time)
+    // The filter's defaults are read at each lookup: the panel may be set up before UseMetaMockJobContext registers them.
+    public JobLookup(Func<JobSettings> defaults, TimeSpan liveAfter, TimeProvider time)
     {
-        _plans = new JobPlanCache(defaults);
+        _defaults = defaults;
         _liveAfter = liveAfter;
         _time = time;
     }
@@ -40,7 +42,7 @@ internal sealed class JobLookup
         var captured = Read<string>(parameters, JobParameters.CapturedContext) is { } stored
             ? CapturedIds.Parse(stored)
             : new CapturedIds(Read<string>(parameters, JobParameters.EarlierCapturedUserId), Read<string>(parameters, JobParameters.EarlierCapturedJobId));
-        var jobId = details.Job is { } job && _plans.TryFor(job, out var plan)
+        var jobId = details.Job is { } job && Plans().TryFor(job, out var plan)
             ? plan.Identify(job, hangfireId, retryCount, captured).Job.JobId
             : captured.JobId ?? hangfireId;
 
@@ -49,6 +51,21 @@ internal sealed class JobLookup
         var changed = last is null ? DateTime.MinValue : DateTime.SpecifyKind(last.CreatedAt, DateTimeKind.Utc);
         var live = !resting || _time.GetUtcNow().UtcDateTime - changed < _liveAfter;
         return new JobView(hangfireId, jobId, RunId.For(hangfireId, retryCount), live);
+    }
+
+    // The plans made for the defaults in force; made anew when other defaults are registered.
+    private JobPlanCache Plans()
+    {
+        var defaults = _defaults();
+        var current = Volatile.Read(ref _plans);
+        if (current is { } known && known.Defaults == defaults)
+        {
+            return known.Plans;
+        }
+
+        var made = new JobPlanCache(defaults);
+        Volatile.Write(ref _plans, new PlansFor(defaults, made));
+        return made;
     }
 
     // Parameters are stored as JSON; Hangfire's own deserializer reads them, as the filter's GetJobParameter does.
@@ -68,4 +85,6 @@ internal sealed class JobLookup
             return typeof(T) == typeof(string) ? (T)(object)raw : default;
         }
     }
+
+    private sealed record PlansFor(JobSettings Defaults, JobPlanCache Plans);
 }

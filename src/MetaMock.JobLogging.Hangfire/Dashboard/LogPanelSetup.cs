@@ -24,7 +24,7 @@ internal static class LogPanelSetup
     {
         CheckRanges(options);
         var logging = options.Logging ?? EnvironmentOptions.Read(EnvironmentVariables.Process, Console.Error);
-        var jobs = new JobLookup(JobLookup.RegisteredDefaults(), options.LiveAfterLastStateChange, time);
+        var jobs = new JobLookup(JobLookup.RegisteredDefaults, options.LiveAfterLastStateChange, time);
         LogPanel.Current = logging.CloudWatchEnabled
             ? new LogPanel(options, new CloudWatchLineSource(logging, options, time, ct => LogReaderFactory.CreateAsync(logging, ct)), jobs, null)
             : LocalPanel(options, loggerFactory, jobs, time, counters);

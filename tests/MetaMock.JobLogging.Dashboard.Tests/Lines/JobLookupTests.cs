@@ -55,7 +55,21 @@ public sealed class JobLookupTests
         Assert.Null(Lookup().Find(_storage, "404404"));
     }
 
-    private static JobLookup Lookup() => new(JobSettings.None, TimeSpan.FromMinutes(2), new FakeTimeProvider(DateTimeOffset.UtcNow));
+    [Fact]
+    public void Defaults_registered_after_the_panel_was_set_up_are_the_ones_it_reads()
+    {
+        var defaults = JobSettings.None;
+        var lookup = new JobLookup(() => defaults, TimeSpan.FromMinutes(2), new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var id = _client.Enqueue<LookupJobs>(j => j.ByDefaults("wf-88"));
+        Assert.Equal(id, lookup.Find(_storage, id)?.JobId);
+
+        // UseMetaMockJobContext with a global JobIdArgument, called after the panel's setup.
+        defaults = new JobSettings(null, "workflowId", null);
+
+        Assert.Equal("wf-88", lookup.Find(_storage, id)?.JobId);
+    }
+
+    private static JobLookup Lookup() => new(() => JobSettings.None, TimeSpan.FromMinutes(2), new FakeTimeProvider(DateTimeOffset.UtcNow));
 }
 
 public sealed class LookupJobs
@@ -66,4 +80,6 @@ public sealed class LookupJobs
     public void Plain()
     {
     }
+
+    public void ByDefaults(string workflowId) => _ = workflowId;
 }
