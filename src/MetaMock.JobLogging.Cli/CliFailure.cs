@@ -20,6 +20,8 @@ internal static class CliFailure
                 ($"metamock-logs: {where} refused the credentials ({refused.ErrorType}): check them, their expiry, and that they allow logs:GetLogEvents and logs:DescribeLogStreams.", ExitCodes.Refused),
             CloudWatchLogsException other => ($"metamock-logs: {other.Message}", ExitCodes.Failed),
             HttpRequestException or TimeoutRejectedException => ($"metamock-logs: cannot reach CloudWatch Logs at {where}.", ExitCodes.Unreachable),
+            // A proxy's or a captive portal's page, or another service on that port: not an answer CloudWatch gives.
+            System.Text.Json.JsonException => ($"metamock-logs: {where} did not answer as CloudWatch Logs does (its answer is not CloudWatch Logs' JSON); check the endpoint.", ExitCodes.Failed),
             _ => (string.Empty, 0),
         };
         return exitCode != 0;

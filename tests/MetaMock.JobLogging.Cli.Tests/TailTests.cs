@@ -104,6 +104,20 @@ public sealed class TailTests(MotoFixture fixture)
     }
 
     [Fact]
+    public async Task An_endpoint_that_answers_with_something_else_than_CloudWatch_json_is_one_line_and_exit_1()
+    {
+        using var proxy = new FaultProxy(fixture.Endpoint) { AnswerEveryCallWith = "<html><body>Sign in to the network</body></html>" };
+        proxy.Start();
+        var cli = new CliRun(proxy.Endpoint, _group);
+
+        var code = await cli.RunAsync("tail", "wf-1");
+
+        Assert.Equal(1, code);
+        var error = Assert.Single(cli.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"metamock-logs: http://127.0.0.1:{proxy.Port} did not answer as CloudWatch Logs does (its answer is not CloudWatch Logs' JSON); check the endpoint.", error);
+    }
+
+    [Fact]
     public async Task An_unreachable_endpoint_is_one_line_and_exit_5()
     {
         var cli = new CliRun(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}/"), _group);

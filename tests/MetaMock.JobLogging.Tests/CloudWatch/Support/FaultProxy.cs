@@ -75,6 +75,9 @@ public sealed class FaultProxy : IDisposable
     /// <summary>The next this-many calls of one operation are answered 503, as an outage of that API alone.</summary>
     public void MakeUnavailable(string operation, int calls) => _unavailableOf[operation] = calls;
 
+    /// <summary>When set, every call is answered 200 with this body instead of being forwarded: another service on the port.</summary>
+    public string? AnswerEveryCallWith { get; set; }
+
     /// <summary>Operations answered with AccessDeniedException, as IAM answers a role not allowed them (whether or not the resource exists).</summary>
     public IReadOnlyCollection<string> Deny { get; set; } = [];
 
@@ -179,6 +182,10 @@ public sealed class FaultProxy : IDisposable
             if (RefuseCredentialsWith is { } authError)
             {
                 await AnswerAsync(context, 400, authError, "The security token included in the request is invalid.");
+            }
+            else if (AnswerEveryCallWith is { } page)
+            {
+                await AnswerAsync(context, 200, Encoding.UTF8.GetBytes(page));
             }
             else if (Deny.Contains(operation))
             {
