@@ -22,6 +22,9 @@ internal sealed class SpoolSettling
 
     public SpoolCheckpoint Checkpoint { get; }
 
+    /// <summary>Called before each write of the checkpoint (where a test holds a slow disk).</summary>
+    public Action? Writing { get; set; }
+
     /// <summary>Every event of <paramref name="segment"/> is delivered or counted: to record before it is released.</summary>
     public void Add(FileSegment segment)
     {
@@ -59,6 +62,7 @@ internal sealed class SpoolSettling
     {
         try
         {
+            Writing?.Invoke();
             Checkpoint.Save(_path);
             _failing.Ended();
             return true;

@@ -22,6 +22,9 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private readonly List<FileSegment> _live = [];
     private readonly SpoolFreeFiles _free;
     private readonly object _gate = new();
+    // Taken before _gate, never inside it: the checkpoint is written and fsynced under this one alone, so a log call
+    // rolling over (which takes _gate) does not wait for the disk.
+    private readonly object _settleGate = new();
     private readonly List<RecoveredSegment> _recovered;
     private readonly List<SpoolSlot> _adopted = [];
     // A full disk refuses every log call's attempt at a new segment: each is counted, the console hears once a spell.
@@ -61,6 +64,9 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
 
     /// <summary>Its free files; <see cref="SpoolFreeFiles.StepDone"/> is where a test simulates a crash mid-recycling.</summary>
     public SpoolFreeFiles Free => _free;
+
+    /// <summary>Called as the checkpoint is about to be written (where a test holds a slow disk).</summary>
+    public Action? CheckpointWriting { set => _settling.Writing = value; }
 
     /// <summary>Nothing to do: settled files are recycled into the free list on the sender's thread already, ready for the next roll-over.</summary>
     public void Prepare(bool active)
@@ -117,10 +123,10 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     /// <summary>msync and fsync every segment file still held (and retry a checkpoint that failed): the sender's thread only.</summary>
     public void Sync()
     {
+        Settle(null);
         FileSegment[] live;
         lock (_gate)
         {
-            ReleaseRecorded();
             live = [.. _live];
         }
 
@@ -138,27 +144,15 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     {
         // Adopted slots first, outside this slot's lock, which a log call rolling over may be waiting for.
         _adopted.ForEach(other => other.TrimFreeFiles());
+        Settle(null);
         lock (_gate)
         {
-            if (_disposed)
-            {
-                return 0;
-            }
-
-            ReleaseRecorded();
-            return _free.Trim();
+            return _disposed ? 0 : _free.Trim();
         }
     }
 
     /// <summary>Records durably that the events of <paramref name="segment"/> before <paramref name="offset"/> are settled.</summary>
-    public void SettledBefore(FileSegment segment, int offset)
-    {
-        lock (_gate)
-        {
-            _settling.AddBefore(segment.Sequence, offset);
-            ReleaseRecorded();
-        }
-    }
+    public void SettledBefore(FileSegment segment, int offset) => Settle(settling => settling.AddBefore(segment.Sequence, offset));
 
     /// <summary>
     /// Takes on the slot of another dead process (claimed, with segments left), before the replay starts: its segments
@@ -177,12 +171,15 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     public void Dispose()
     {
         _adopted.ForEach(other => other.Dispose());
-        lock (_gate)
+        lock (_settleGate)
         {
-            _disposed = true;
-            _live.ForEach(segment => segment.Dispose());
-            _live.Clear();
-            _free.Dispose();
+            lock (_gate)
+            {
+                _disposed = true;
+                _live.ForEach(segment => segment.Dispose());
+                _live.Clear();
+                _free.Dispose();
+            }
         }
 
         _lock.Dispose();
@@ -190,31 +187,41 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
 
     // Every event of the segment is delivered or counted: the checkpoint says so durably before the file is recycled
     // or deleted.
-    private void Settled(FileSegment segment)
+    private void Settled(FileSegment segment) => Settle(settling => settling.Add(segment));
+
+    // Adds a settlement (or none: a retry of a checkpoint that failed) and writes the checkpoint; then releases what it
+    // now names settled. Until the checkpoint is written the files stay (a process dying meanwhile leaves them to be
+    // replayed: at-least-once, never lost), and so do their bytes against the bound.
+    private void Settle(Action<SpoolSettling>? add)
     {
+        List<FileSegment> recorded;
+        lock (_settleGate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            add?.Invoke(_settling);
+            recorded = _settling.Record();
+        }
+
         lock (_gate)
         {
-            _settling.Add(segment);
-            ReleaseRecorded();
+            if (!_disposed)
+            {
+                recorded.ForEach(ReleaseRecorded);
+            }
         }
     }
 
-    // Under _gate. Until the checkpoint is written the files stay (a process dying meanwhile leaves them to be replayed:
-    // at-least-once, never lost), and so do their bytes against the bound.
-    private void ReleaseRecorded()
+    // Under _gate.
+    private void ReleaseRecorded(FileSegment segment)
     {
-        if (_disposed)
-        {
-            return;
-        }
-
-        foreach (var segment in _settling.Record())
-        {
-            _free.StepDone?.Invoke(RecycleStep.Checkpointed);
-            _live.Remove(segment);
-            Interlocked.Add(ref _bytes, -segment.File.Length);
-            Release(segment);
-        }
+        _free.StepDone?.Invoke(RecycleStep.Checkpointed);
+        _live.Remove(segment);
+        Interlocked.Add(ref _bytes, -segment.File.Length);
+        Release(segment);
     }
 
     // A settled segment's file goes to the free files, or is deleted. Never throws: the checkpoint already names it

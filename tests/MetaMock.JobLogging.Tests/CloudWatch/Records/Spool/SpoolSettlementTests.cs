@@ -32,6 +32,44 @@ public sealed class SpoolSettlementTests
     }
 
     [Fact]
+    public async Task A_log_call_that_rolls_over_does_not_wait_for_a_checkpoint_the_disk_is_writing()
+    {
+        using var spool = new TempSpool();
+        using var slot = spool.Claim();
+        var tables = new InternTables();
+        var log = new SegmentLog(slot, tables);
+        var reader = new SegmentLogReader(log);
+        Assert.Equal(10, TempSpool.Append(log, tables, Enumerable.Range(0, 10).Select(i => (long)i)));
+        log.SealCurrent(); // the next log call rolls over to a new segment
+        Segment? segment = null;
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(ReadStatus.Event, reader.TryRead(out _, out segment));
+        }
+
+        reader.PassEnds();
+        using var writing = new ManualResetEventSlim();
+        using var disk = new ManualResetEventSlim();
+        slot.CheckpointWriting = () =>
+        {
+            writing.Set();
+            disk.Wait();
+        };
+
+        // A put's continuation settles the segment; the checkpoint naming it settled is held at the disk.
+        var settling = Task.Run(() => segment!.Settle(10));
+        Assert.True(writing.Wait(TimeSpan.FromSeconds(30)), "the settlement writes the checkpoint");
+        var append = Task.Run(() => TempSpool.Append(log, tables, [10]));
+        var rolledOver = await Task.WhenAny(append, Task.Delay(TimeSpan.FromSeconds(10))) == append;
+        disk.Set();
+        await settling;
+
+        Assert.True(rolledOver, "the log call waited for the checkpoint's write");
+        Assert.Equal(1, await append);
+        Assert.True(segment!.IsReleased);
+    }
+
+    [Fact]
     public void Events_settled_after_their_slot_was_released_are_left_for_the_next_start_to_replay()
     {
         using var spool = new TempSpool();
