@@ -43,6 +43,12 @@ internal sealed class CloudWatchRoute : IDisposable
     /// <summary>False after dispose or once CloudWatch was given up; the logger then writes every level to the console.</summary>
     public bool IsActive => !_disposed && !_sender.ConsoleOnly;
 
+    /// <summary>
+    /// Whether a call at <paramref name="level"/> is also printed to the console while this route is active (the original
+    /// Python design's dual routing: WARNING and above); the sender's console fall-back relies on it not to print twice.
+    /// </summary>
+    public static bool AlsoOnConsole(LogLevel level) => level >= LogLevel.Warning;
+
     /// <summary>The category's interned name: a logger takes it once, so the log call does no lookup for it.</summary>
     public InternedText Category(string name) => _buffer.Log.Tables.Category(name);
 

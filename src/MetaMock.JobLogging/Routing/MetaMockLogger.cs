@@ -45,7 +45,7 @@ internal sealed class MetaMockLogger : ILogger
             else
             {
                 var stamp = cloudWatch.Capture(logLevel, _category!, state, exception, formatter);
-                if (logLevel < LogLevel.Warning)
+                if (!CloudWatchRoute.AlsoOnConsole(logLevel))
                 {
                     return;
                 }

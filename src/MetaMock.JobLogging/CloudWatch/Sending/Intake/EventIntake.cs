@@ -5,8 +5,6 @@ using MetaMock.JobLogging.CloudWatch.Sending.Send;
 using MetaMock.JobLogging.CloudWatch.Sending.Streams;
 using MetaMock.JobLogging.Diagnostics;
 
-using Microsoft.Extensions.Logging;
-
 namespace MetaMock.JobLogging.CloudWatch.Sending.Intake;
 
 /// <summary>
@@ -149,8 +147,8 @@ internal sealed class EventIntake
 
         var timestamp = view.Timestamp.ToUnixTimeMilliseconds();
         var bufferBytes = ChargeFormatted(view.Cost, _store.Uncommitted.Length);
-        // The logger printed WARNING and above at the call, beside the record (a replayed record, in the process that logged it).
-        var printed = view.Level >= LogLevel.Warning;
+        // The logger printed it at the call, beside the record (a replayed record, in the process that logged it).
+        var printed = CloudWatchRoute.AlsoOnConsole(view.Level);
         if (_store.Uncommitted.Length <= BatchLimits.CloudWatch.MaxMessageBytes)
         {
             _sink(_stream, new PendingEvent(timestamp, _store.Commit(), 1, bufferBytes, origin, printed));
