@@ -126,10 +126,20 @@ internal sealed class CloudWatchRoute : IDisposable
     {
         _disposed = true;
         _sender.Dispose();
-        if (_onDispose is { } release)
+        if (_onDispose is not { } release)
         {
-            // The spool's mapped files are released only once no loop reads them any more.
-            _sender.AfterLoop(release);
+            return;
+        }
+
+        // The spool's mapped files are released only once no loop reads them any more: at once after a normal shutdown,
+        // later for a loop stuck past every deadline (a call that ignores cancellation).
+        if (_sender.Stopped.IsCompleted)
+        {
+            release();
+        }
+        else
+        {
+            _sender.Stopped.ContinueWith(_ => release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 }

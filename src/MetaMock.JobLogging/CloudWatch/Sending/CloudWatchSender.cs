@@ -97,6 +97,9 @@ internal sealed class CloudWatchSender : IDisposable
     /// <summary>True once CloudWatch was given up (credentials missing or refused): every level then goes to the console.</summary>
     public bool ConsoleOnly => _fallback.ConsoleOnly;
 
+    /// <summary>Completes when the loop has ended: after <see cref="Dispose"/>, or later for a loop stuck past every deadline.</summary>
+    public Task Stopped => _loop;
+
     /// <summary>Completes when the loop next may have settled events: a cycle or a call of a round ended.</summary>
     public Task Progressed => _progress.Next;
 
@@ -148,21 +151,6 @@ internal sealed class CloudWatchSender : IDisposable
             _stopping.Dispose();
             _abort.Dispose();
         }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="action"/> once the loop has ended: at once after a normal shutdown, later for a loop stuck past
-    /// every deadline (a call that ignores cancellation), which still reads the segments the action would release.
-    /// </summary>
-    public void AfterLoop(Action action)
-    {
-        if (_loop.IsCompleted)
-        {
-            action();
-            return;
-        }
-
-        _loop.ContinueWith(_ => action(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task RunAsync()
@@ -267,13 +255,7 @@ internal sealed class CloudWatchSender : IDisposable
         // Empty streams beyond the cap go first, so the listing that reclaims the text also counts what is left.
         _streams.TrimToCap(_time.GetUtcNow());
         _store.Reclaim(_streams.WithPending());
-        if (round.CutAny)
-        {
-            // Not after a round that sent nothing (its streams wait out a throttled creation): starting the next cycle at
-            // once would run empty rounds back to back, a busy loop, while the buffer stays half full.
-            _pacing.RoundEnded();
-        }
-
+        _pacing.RoundEnded(sentAny: round.CutAny);
         var refused = _failures.AfterRound(round, _time.GetUtcNow(), _buffer.Events, cutShort: _abort.IsCancellationRequested);
         if (refused is not null)
         {
@@ -288,12 +270,9 @@ internal sealed class CloudWatchSender : IDisposable
         DrainedNothing: _drainedNothing,
         LastDrained: _lastDrained,
         FullCallListed: _arrivals.FullStreams.Count > 0,
-        HalfFull: HalfFull(),
+        HalfFull: _buffer.IsHalfFull,
         RetryAt: _failures.RetryAt,
         SyncAt: _spoolWriteBack?.SyncAt(_time.GetUtcNow()));
-
-    // The buffer's limits count drained events until they are released: at half of either, everything goes out early.
-    private bool HalfFull() => _buffer.Events >= _options.MaxBufferedEvents / 2 || _buffer.Bytes >= _options.MaxBufferedBytes / 2;
 
     private void DrainIntoStreams(DateTimeOffset now)
     {

@@ -76,6 +76,11 @@ internal sealed class RecordBuffer : ILogEventBuffer
     // Replay goes on at once only while there is room: a large spool left behind must not outgrow the limits in memory.
     public bool HasBacklog => (_replaying && HasRoom) || Queued >= _drainAtEvents;
 
+    /// <summary>
+    /// At half of either limit (drained events count until they are released): the sender then sends everything early.
+    /// </summary>
+    public bool IsHalfFull => Events >= _maxEvents / 2 || Bytes >= _maxBytes / 2;
+
     /// <summary>Below both limits: replayed events may be taken in (they are never refused once read).</summary>
     public bool HasRoom => Events < _maxEvents && Bytes < _maxBytes;
 

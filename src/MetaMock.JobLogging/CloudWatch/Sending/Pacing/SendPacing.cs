@@ -51,10 +51,12 @@ internal sealed class SendPacing
     public void RequestRound() => Volatile.Write(ref _roundRequested, 1);
 
     /// <summary>
-    /// A send round ended: the next cycle starts at once. What arrived during the round woke no one (the loop was busy),
-    /// yet may complete a call or fill the buffer to half.
+    /// A send round ended: if it sent anything, the next cycle starts at once. What arrived during the round woke no one
+    /// (the loop was busy), yet may complete a call or fill the buffer to half. A round that sent nothing (its streams
+    /// wait out a throttled creation) changes nothing: starting again at once would run empty rounds back to back, a
+    /// busy loop, while the buffer stays half full.
     /// </summary>
-    public void RoundEnded() => _roundJustEnded = true;
+    public void RoundEnded(bool sentAny) => _roundJustEnded = sentAny;
 
     /// <summary>Null when the next cycle starts at once; otherwise how long to wait for it (a writer's wake-up may end the wait sooner).</summary>
     public TimeSpan? WaitBeforeCycle(in LoopState state)

@@ -100,11 +100,21 @@ public sealed class SendPacingTests
     {
         var pacing = Started();
 
-        pacing.RoundEnded();
+        pacing.RoundEnded(sentAny: true);
         Assert.Null(pacing.WaitBeforeCycle(Idle));
 
         Cycle(pacing, Idle, shuttingDown: false);
         Assert.Equal(Flush, pacing.WaitBeforeCycle(Idle));
+    }
+
+    [Fact]
+    public void The_end_of_a_round_that_sent_nothing_does_not_start_a_cycle_at_once()
+    {
+        var pacing = Started();
+
+        pacing.RoundEnded(sentAny: false);
+
+        Assert.Equal(Flush, pacing.WaitBeforeCycle(Idle with { HalfFull = true }));
     }
 
     [Fact]
