@@ -113,7 +113,7 @@ internal static class Settings
 
     // AWS's region names are lower case; the value is accepted in any case, as every other value is.
     private static string? TryRegion(string text) =>
-        RegionName.IsValid(text.Trim()) ? text.Trim().ToLowerInvariant() : null;
+        text.Trim() is var name && RegionName.IsValid(name) ? name.ToLowerInvariant() : null;
 
     private static BufferFullMode? TryFullMode(string text) => text.Trim().Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() switch
     {

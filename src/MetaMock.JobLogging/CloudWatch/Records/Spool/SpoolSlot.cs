@@ -33,7 +33,7 @@ internal sealed class SpoolSlot : ISegmentSource, IDisposable
     private readonly WriteFailureSpell _deleteFailing;
     private long _nextSequence;
     private long _bytes;
-    // Set under _gate by Dispose: a call still out when a stuck loop's slot was released settles into nothing (no
+    // Set by Dispose under both locks: a call still out when a stuck loop's slot was released settles into nothing (no
     // checkpoint, no recycling: its events stay in the files for the next start) rather than into unmapped files.
     private bool _disposed;
 

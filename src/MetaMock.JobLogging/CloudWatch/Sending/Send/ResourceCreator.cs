@@ -14,8 +14,8 @@ namespace MetaMock.JobLogging.CloudWatch.Sending.Send;
 /// once for all its streams, not once per stream (CreateLogGroup is limited to a few calls a second per account), and
 /// again if it goes missing (deleted meanwhile). A failed attempt is forgotten, so the next send tries again. A
 /// retention the endpoint refuses (the role may not set it) is said once and recorded; one that failed for a while
-/// (throttled, a 5xx, no answer) is tried again once the stream is made, then with the group's next new streams. Either way the group and its streams
-/// are used all the same.
+/// (throttled, a 5xx, no answer) is tried again once the stream is made, then with the group's next new streams.
+/// Either way the group and its streams are used all the same.
 /// </summary>
 internal sealed class ResourceCreator
 {
